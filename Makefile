@@ -1,0 +1,67 @@
+# Two commands set up everything: `make run` (install, migrate, build content, serve)
+# and `make test` (the whole suite). Re-running is quick: installs are stamped.
+
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench lint format clean
+
+$(PY):
+	@python=""; \
+	for candidate in python3.13 python3.12 python3; do \
+	  if $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then python=$$candidate; break; fi; \
+	done; \
+	if [ -z "$$python" ] && command -v pyenv >/dev/null 2>&1; then \
+	  for version in $$(pyenv versions --bare 2>/dev/null | grep -E '^3\.(1[2-9])' | sort -rV); do \
+	    candidate="$$(pyenv root)/versions/$$version/bin/python3"; \
+	    if $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then python=$$candidate; break; fi; \
+	  done; \
+	fi; \
+	if [ -z "$$python" ]; then echo "error: Python 3.12 or newer is required (no working python3.13, python3.12 or python3 >= 3.12 found)" >&2; exit 1; fi; \
+	echo "Creating $(VENV) with $$($$python --version)"; \
+	$$python -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check uv 2>/dev/null || true
+
+# uv resolves and installs in seconds; pip is the fallback when uv cannot be had.
+define install
+	@if [ -x $(VENV)/bin/uv ]; then $(VENV)/bin/uv pip install --quiet --python $(PY) -r $(1); \
+	else $(PY) -m pip install --quiet --disable-pip-version-check -r $(1); fi
+	@touch $@
+endef
+
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(call install,requirements.txt)
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(PY)
+	$(call install,requirements-dev.txt)
+
+run: $(VENV)/.runtime
+	@$(PY) manage.py migrate --noinput -v 0
+	@$(PY) manage.py load_initial_content
+	@$(PY) manage.py ensure_admin
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (log in as shown above)"
+	@echo ""
+	@$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev
+	@$(PY) -m pytest
+
+bench: $(VENV)/.dev
+	@$(PY) bench/run.py
+
+lint: $(VENV)/.dev
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+	@$(VENV)/bin/djhtml --check templates
+
+format: $(VENV)/.dev
+	@$(VENV)/bin/ruff check --fix .
+	@$(VENV)/bin/ruff format .
+	@$(VENV)/bin/djhtml templates
+
+clean:
+	rm -rf $(VENV) db.sqlite3* media collected-static

@@ -1,0 +1,38 @@
+"""Helpers for `load_initial_content`: create pages once and never touch them again.
+
+A page is looked up by its slug under its parent. If it is there (whatever an editor
+has done to it since) it is returned unchanged; only a missing page is created and
+published. That makes the command idempotent and safe to run on a live site.
+"""
+
+from wagtail.models import Page, Site
+
+
+def ensure_child(parent, page_class, slug, **fields):
+    """Return the child of `parent` with `slug`, creating and publishing it if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = page_class(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_site_root(page_class, slug, **fields):
+    """The site's home page under the tree root, made the default site's root page."""
+    remove_wagtail_welcome_page()
+    home = ensure_child(Page.get_first_root_node(), page_class, slug, **fields)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="WePROTECT Global Alliance"
+        )
+    return home
+
+
+def remove_wagtail_welcome_page():
+    """Wagtail's migrations leave a plain "Welcome" page as the site root; it goes, with its site."""
+    for page in Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore"):
+        if not page.get_children().exists():
+            page.delete()

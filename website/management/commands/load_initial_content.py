@@ -1,0 +1,27 @@
+"""Build the whole public site from the project's content modules.
+
+Each app may have a `content` module with a `build(home_page)` function; the home app's
+`build_home()` runs first and returns the home page the others hang their pages from.
+Running the command again creates only what is missing and leaves editors' changes alone.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import module_has_submodule
+
+
+class Command(BaseCommand):
+    help = "Create the site's pages, settings and documents if they do not exist yet (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = import_module("home.content").build_home()
+        for app in apps.get_app_configs():
+            if app.name != "home" and module_has_submodule(app.module, "content"):
+                builder = import_module(f"{app.name}.content")
+                if hasattr(builder, "build"):
+                    builder.build(home)
+        self.stdout.write(self.style.SUCCESS(f"Site content ready ({home.get_descendants().count() + 1} pages)."))

@@ -1,0 +1,127 @@
+"""The site-wide pieces every app shares: the image model, BasePage and site settings."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+
+
+class CustomImage(AbstractImage):
+    """The project's image model, so fields can be added later without a data move."""
+
+    admin_form_fields = Image.admin_form_fields
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """What every public page shares: search-engine and social-sharing fields."""
+
+    social_image = models.ForeignKey(
+        CustomImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media (1200 x 630 pixels works best).",
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+            ],
+            heading="Search engines and sharing",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="Navigation"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        """The description for search engines and link previews."""
+        return self.search_description or getattr(self, "summary_text", "")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Contact details, links and the quick-exit target, editable under Settings."""
+
+    contact_email = models.EmailField(
+        default="info@example.org", help_text="Public contact address shown in the footer."
+    )
+    membership_team_email = models.EmailField(
+        default="membership@example.org",
+        help_text="Where new membership requests and registrations of interest are notified.",
+    )
+    quick_exit_url = models.URLField(
+        default="https://www.bbc.co.uk/weather",
+        help_text="The neutral site the 'Exit this page' button goes to.",
+    )
+    linkedin_url = models.URLField(blank=True, help_text="The Alliance's LinkedIn page.")
+    x_url = models.URLField(blank=True, verbose_name="X (Twitter) URL", help_text="The Alliance's X account.")
+    youtube_url = models.URLField(blank=True, help_text="The Alliance's YouTube channel.")
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from the footer and the membership form.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked from the footer.",
+    )
+    report_abuse_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page explaining how to report abuse, linked from the footer.",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The contact page, linked from the footer.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("membership_team_email")], heading="E-mail addresses"
+        ),
+        FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [FieldPanel("linkedin_url"), FieldPanel("x_url"), FieldPanel("youtube_url")], heading="Social media"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("report_abuse_page"),
+                FieldPanel("contact_page"),
+            ],
+            heading="Footer pages",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
