@@ -214,3 +214,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/") + "/"
+
+# Membership register: entries closed or untouched for longer than this are purged
+# (`manage.py purge_enquiries`); the privacy notice states the same period.
+ENQUIRY_RETENTION_MONTHS = int(os.environ.get("ENQUIRY_RETENTION_MONTHS", "24"))
