@@ -36,3 +36,17 @@ def remove_wagtail_welcome_page():
     for page in Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore"):
         if not page.get_children().exists():
             page.delete()
+
+
+def paragraphs(*texts):
+    """Rich text from plain paragraphs (the texts are our own, so no escaping is needed)."""
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def bullet_list(*items):
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def stream(*blocks):
+    """StreamField content from (block type, value) pairs."""
+    return [{"type": block_type, "value": value} for block_type, value in blocks]

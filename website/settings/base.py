@@ -31,9 +31,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "website",
-    "home",
+    # Content is built in this order (see load_initial_content): home's closing pages last.
     "membership",
     "resources",
+    "home",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

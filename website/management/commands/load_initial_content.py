@@ -1,7 +1,8 @@
 """Build the whole public site from the project's content modules.
 
-Each app may have a `content` module with a `build(home_page)` function; the home app's
-`build_home()` runs first and returns the home page the others hang their pages from.
+The home app's `build_home()` runs first and returns the home page; then every app with
+a `content` module runs its `build(home_page)`, in INSTALLED_APPS order, so the menu
+follows that order.
 Running the command again creates only what is missing and leaves editors' changes alone.
 """
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = import_module("home.content").build_home()
         for app in apps.get_app_configs():
-            if app.name != "home" and module_has_submodule(app.module, "content"):
+            if module_has_submodule(app.module, "content"):
                 builder = import_module(f"{app.name}.content")
                 if hasattr(builder, "build"):
                     builder.build(home)
