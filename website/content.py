@@ -5,7 +5,10 @@ has done to it since) it is returned unchanged; only a missing page is created a
 published. That makes the command idempotent and safe to run on a live site.
 """
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 
 def ensure_child(parent, page_class, slug, **fields):
@@ -22,13 +25,24 @@ def ensure_child(parent, page_class, slug, **fields):
 def ensure_site_root(page_class, slug, **fields):
     """The site's home page under the tree root, made the default site's root page."""
     remove_wagtail_welcome_page()
-    home = ensure_child(Page.get_first_root_node(), page_class, slug, **fields)
+    home = ensure_child(ensure_tree_root(), page_class, slug, **fields)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="WePROTECT Global Alliance"
         )
     return home
+
+
+def ensure_tree_root():
+    """The page tree's root, which Wagtail's migrations make; rebuilt if the tables were emptied."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+        )
+    return root
 
 
 def remove_wagtail_welcome_page():

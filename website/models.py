@@ -104,6 +104,9 @@ class SiteSettings(BaseSiteSetting):
         help_text="The contact page, linked from the footer.",
     )
 
+    # The footer shows these pages on every request: fetch them with the settings.
+    select_related = ["privacy_page", "accessibility_page", "report_abuse_page", "contact_page"]
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("membership_team_email")], heading="E-mail addresses"

@@ -1,5 +1,7 @@
 """Site-wide views: search, robots.txt and the server-error page."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
@@ -16,9 +18,12 @@ RESULTS_PER_PAGE = 10
 def search(request):
     """Full-text search over live public pages; any query, however odd, gives a normal page."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    # Only the words go to the search backend: quotes, brackets and operators mean
+    # something to SQLite's and PostgreSQL's full-text syntax and could break the query.
+    words = " ".join(re.findall(r"\w+", query))
     results = None
-    if query:
-        matches = Page.objects.live().public().specific().search(query)
+    if words:
+        matches = Page.objects.live().public().specific().search(words)
         results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "search/search.html", {"query": query, "results": results})
 

@@ -15,6 +15,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = "About the Alliance"
     introduction = "Who we are and how we work."
+    show_in_menus = True
 
     class Meta:
         model = StandardPage

@@ -63,3 +63,12 @@ def organization_data(settings, home_url):
     if same_as:
         data["sameAs"] = same_as
     return json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def link_href(context, link):
+    """Where a LinkBlock points: its page's URL on this site, else its address."""
+    page = link.get("page")
+    if page:
+        return page.get_url(request=context.get("request"))
+    return link.get("url") or ""
