@@ -1,0 +1,212 @@
+"""Membership: the page with the pause and the form, and the register of enquiries."""
+
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django_countries.fields import CountryField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from website.blocks import RICH_TEXT_FEATURES
+from website.models import BasePage
+
+LIST_FEATURES = RICH_TEXT_FEATURES
+
+
+class OrganisationType(models.TextChoices):
+    GOVERNMENT = "government", "Government of a UN member state"
+    INTERNATIONAL = "international", "International organisation"
+    REGIONAL = "regional", "Regional organisation"
+    TECHNOLOGY = "technology", "Technology company"
+    CIVIL_SOCIETY = "civil_society", "Civil-society organisation with a child-protection focus"
+    FINANCIAL = "financial", "Financial institution"
+
+
+class Kind(models.TextChoices):
+    APPLICATION = "application", "Application"
+    INTEREST = "interest", "Registration of interest"
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    INVITED = "invited", "Invited to apply"
+    MEMBER = "member", "Member"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+OPEN_STATUSES = [Status.NEW, Status.CONTACTED, Status.INVITED]
+CLOSED_STATUSES = [Status.DECLINED, Status.WITHDRAWN]
+DEFAULT_OPEN_WHILE_PAUSED = [OrganisationType.GOVERNMENT, OrganisationType.INTERNATIONAL]
+
+
+def default_open_while_paused():
+    return [str(choice) for choice in DEFAULT_OPEN_WHILE_PAUSED]
+
+
+class MembershipPageForm(WagtailAdminPageForm):
+    """Offers the organisation types that may still apply as tick boxes."""
+
+    types_open_while_paused = forms.MultipleChoiceField(
+        choices=OrganisationType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Who may still apply while paused",
+        help_text="Organisations of the ticked types can still apply; everyone else registers interest.",
+    )
+
+
+class MembershipPage(RoutablePageMixin, BasePage):
+    """Why and how to join, the state of applications, and the form itself."""
+
+    introduction = models.TextField(max_length=500, help_text="The opening paragraph: why join the Alliance.")
+    benefits = RichTextField(features=LIST_FEATURES, help_text="The benefits of membership (a list works best).")
+    eligibility = RichTextField(features=LIST_FEATURES, help_text="The kinds of organisation that may join.")
+    requirements = RichTextField(features=LIST_FEATURES, help_text="What every new member must do.")
+    commitments = RichTextField(
+        features=LIST_FEATURES, help_text="The member commitments; indent list items to make sub-items."
+    )
+    applications_paused = models.BooleanField(
+        default=False,
+        help_text="While ticked, only the types chosen below can apply; others register interest.",
+    )
+    pause_message = models.TextField(
+        max_length=800, blank=True, help_text="Why applications are paused, shown at the top of the page."
+    )
+    paused_until = models.DateField(
+        null=True, blank=True, help_text="Optional: when applications are expected to reopen."
+    )
+    types_open_while_paused = models.JSONField(
+        default=default_open_while_paused,
+        blank=True,
+        help_text="Organisation types that may still apply while applications are paused.",
+    )
+
+    base_form_class = MembershipPageForm
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("benefits"),
+        FieldPanel("eligibility"),
+        FieldPanel("requirements"),
+        FieldPanel("commitments"),
+        MultiFieldPanel(
+            [
+                FieldPanel("applications_paused"),
+                FieldPanel("pause_message"),
+                FieldPanel("paused_until"),
+                FieldPanel("types_open_while_paused"),
+            ],
+            heading="State of applications",
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("benefits")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    @property
+    def summary_text(self):
+        return self.introduction
+
+    def kind_for(self, organisation_type):
+        """Whether a submission from this type of organisation is an application or an interest."""
+        if not self.applications_paused or organisation_type in self.types_open_while_paused:
+            return Kind.APPLICATION
+        return Kind.INTEREST
+
+    def open_type_labels(self):
+        return [label for value, label in OrganisationType.choices if value in self.types_open_while_paused]
+
+    @path("")
+    def form(self, request):
+        from membership.views import membership_form
+
+        return membership_form(request, self)
+
+    @path("confirmation/<str:token>/")
+    def confirmation(self, request, token):
+        from membership.views import confirmation
+
+        return confirmation(request, self, token)
+
+
+def new_reference():
+    """A short reference people can quote; random, so it says nothing about other entries."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "WPGA-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class MembershipEnquiry(models.Model):
+    """One request for membership or registration of interest: the interest register."""
+
+    reference = models.CharField(max_length=20, unique=True, default=new_reference, editable=False)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    notes = models.TextField(blank=True, max_length=5000, help_text="Notes for the membership team only.")
+
+    organisation_name = models.CharField("organisation", max_length=200)
+    organisation_type = models.CharField(max_length=20, choices=OrganisationType.choices)
+    country = CountryField()
+    website = models.URLField(blank=True, max_length=300)
+    contact_name = models.CharField(max_length=120)
+    job_title = models.CharField(max_length=120)
+    email = models.EmailField("e-mail", max_length=254)
+    phone = models.CharField(max_length=40, blank=True)
+    senior_lead_name = models.CharField("senior lead", max_length=120, blank=True)
+    senior_lead_role = models.CharField("senior lead's role", max_length=120, blank=True)
+    working_contact_name = models.CharField("working-level contact", max_length=120, blank=True)
+    working_contact_email = models.EmailField("working-level contact's e-mail", max_length=254, blank=True)
+    message = models.TextField(max_length=3000, blank=True)
+    read_commitments = models.BooleanField("has read the member commitments", default=False)
+    privacy_consent = models.BooleanField("consented to the privacy notice", default=False)
+
+    # One token per form shown: a second POST of the same form finds the first row.
+    submission_token = models.CharField(max_length=64, unique=True, editable=False)
+    received_at = models.DateTimeField("received", default=timezone.now, db_index=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True, editable=False)
+    times_submitted = models.PositiveIntegerField(default=1, editable=False)
+
+    acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    team_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_failures = models.PositiveIntegerField(default=0, editable=False)
+    last_email_error = models.CharField(max_length=300, blank=True, editable=False)
+    reopening_notified_at = models.DateTimeField("told applications reopened", null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = "membership enquiry"
+        verbose_name_plural = "membership register"
+        permissions = [("export_membershipenquiry", "Can export the membership register")]
+
+    def __str__(self):
+        return f"{self.reference} {self.organisation_name}"
+
+    @property
+    def emails_owed(self):
+        return self.acknowledged_at is None or self.team_notified_at is None
+
+
+class StatusChange(models.Model):
+    """Who changed an entry's status or notes, and when: shown on the entry."""
+
+    enquiry = models.ForeignKey(MembershipEnquiry, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_at = models.DateTimeField(default=timezone.now)
+    old_status = models.CharField(max_length=20, choices=Status.choices)
+    new_status = models.CharField(max_length=20, choices=Status.choices)
+    notes_changed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-changed_at"]
+
+    def __str__(self):
+        who = self.changed_by.get_username() if self.changed_by else "someone"
+        return f"{who}: {self.get_old_status_display()} → {self.get_new_status_display()}"

@@ -1,0 +1,135 @@
+"""The public membership form: what is asked, what is required, and the anti-spam checks."""
+
+import time
+import uuid
+
+from django import forms
+from django.core import signing
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from membership.models import Kind, MembershipEnquiry, OrganisationType
+
+MINIMUM_SECONDS_TO_FILL = 3
+FORM_SIGNING_SALT = "membership-form-started"
+APPLICATION_ONLY = ["senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email"]
+
+
+class MembershipForm(forms.ModelForm):
+    """Field order, labels and hints follow the page; every message names the field it concerns."""
+
+    # Errors come from the server, next to each field (the GOV.UK pattern), not the browser.
+    use_required_attribute = False
+
+    country = LazyTypedChoiceField(choices=[("", "Choose a country")] + list(countries), label="Country")
+    read_commitments = forms.BooleanField(
+        required=False,
+        label="I have read the member commitments and my organisation can meet them",
+        help_text="Needed for an application. The commitments are listed above.",
+    )
+    privacy_consent = forms.BooleanField(
+        required=True,
+        label="I agree that the Alliance may keep these details to answer this request, as the privacy notice explains",
+        error_messages={"required": "Agree to the privacy notice so that we can keep your details"},
+    )
+    # Hidden: when the form was shown (signed), a one-time token, and a field people never see.
+    started = forms.CharField(widget=forms.HiddenInput)
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    fax_number = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = MembershipEnquiry
+        fields = [
+            "organisation_name", "organisation_type", "country", "website",
+            "contact_name", "job_title", "email", "phone",
+            "senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email",
+            "message", "read_commitments", "privacy_consent",
+        ]  # fmt: skip
+        labels = {
+            "organisation_name": "Organisation name",
+            "organisation_type": "Type of organisation",
+            "website": "Organisation website (optional)",
+            "contact_name": "Your full name",
+            "job_title": "Your job title",
+            "email": "Your e-mail address",
+            "phone": "Your telephone number (optional)",
+            "senior_lead_name": "Senior lead's name",
+            "senior_lead_role": "Senior lead's role",
+            "working_contact_name": "Working-level contact's name",
+            "working_contact_email": "Working-level contact's e-mail address",
+            "message": "Your message (optional)",
+        }
+        help_texts = {
+            "website": "For example, https://www.example.org",
+            "email": "We will send a confirmation to this address.",
+            "phone": "Include the country code, for example +44 20 7946 0000",
+            "senior_lead_role": "For governments, a minister or someone at ministerial level.",
+            "message": "Anything you would like the membership team to know.",
+        }
+        error_messages = {
+            "organisation_name": {"required": "Enter the name of your organisation"},
+            "organisation_type": {"required": "Choose the type of your organisation"},
+            "contact_name": {"required": "Enter your full name"},
+            "job_title": {"required": "Enter your job title"},
+            "email": {"required": "Enter your e-mail address", "invalid": "Enter an e-mail address in the right format, like name@example.org"},
+            "website": {"invalid": "Enter a web address in the right format, like https://www.example.org"},
+            "working_contact_email": {"invalid": "Enter an e-mail address in the right format, like name@example.org"},
+        }  # fmt: skip
+        widgets = {
+            "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "website": forms.URLInput(attrs={"autocomplete": "url"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        self.fields["organisation_type"].choices = [("", "Choose a type")] + list(OrganisationType.choices)
+        self.fields["country"].error_messages["required"] = "Choose your organisation's country"
+        self.fields["country"].error_messages["invalid_choice"] = "Choose a country from the list"
+        self.fields["organisation_type"].error_messages["invalid_choice"] = "Choose a type from the list"
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
+                field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"
+        if not self.is_bound:
+            self.initial.update(started=signing.dumps(time.time(), salt=FORM_SIGNING_SALT), token=uuid.uuid4().hex)
+
+    @property
+    def kind(self):
+        return self.page.kind_for(self.cleaned_data.get("organisation_type"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("organisation_type") and self.kind == Kind.APPLICATION:
+            self.require_application_details(cleaned)
+        return cleaned
+
+    def require_application_details(self, cleaned):
+        messages = {
+            "senior_lead_name": "Enter the name of your organisation's senior lead",
+            "senior_lead_role": "Enter the senior lead's role",
+            "working_contact_name": "Enter the name of a working-level contact",
+            "working_contact_email": "Enter the working-level contact's e-mail address",
+            "read_commitments": "Confirm that you have read the member commitments",
+        }
+        for name, message in messages.items():
+            if not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, message)
+
+    def looks_automated(self):
+        """True for a filled honeypot or a form sent back faster than a person could type it."""
+        if self.data.get("fax_number"):
+            return True
+        try:
+            started = signing.loads(self.data.get("started", ""), salt=FORM_SIGNING_SALT, max_age=24 * 3600)
+        except (signing.BadSignature, TypeError, ValueError):
+            return True
+        return time.time() - float(started) < MINIMUM_SECONDS_TO_FILL
