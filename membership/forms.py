@@ -96,7 +96,7 @@ class MembershipForm(forms.ModelForm):
         self.fields["country"].error_messages["required"] = "Choose your organisation's country"
         self.fields["country"].error_messages["invalid_choice"] = "Choose a country from the list"
         self.fields["organisation_type"].error_messages["invalid_choice"] = "Choose a type from the list"
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
                 field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"
         if not self.is_bound:

@@ -131,11 +131,11 @@ class MembershipPage(RoutablePageMixin, BasePage):
 
         return membership_form(request, self)
 
-    @path("confirmation/<str:token>/")
-    def confirmation(self, request, token):
+    @path("confirmation/")
+    def confirmation(self, request):
         from membership.views import confirmation
 
-        return confirmation(request, self, token)
+        return confirmation(request, self)
 
 
 def new_reference():

@@ -1,5 +1,7 @@
 """The membership page's form: validate, save once, then e-mail; Post/Redirect/Get."""
 
+from urllib.parse import urlencode
+
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -48,7 +50,7 @@ def membership_form(request, page):
             # The row is committed by now (autocommit); only then are the e-mails sent.
             send_owed_emails(enquiry.pk)
             token = signing.dumps({"id": enquiry.pk, "updated": updated}, salt=CONFIRMATION_SALT)
-            return redirect(page.url + page.reverse_subpage("confirmation", args=[token]))
+            return redirect(f"{page.url}{page.reverse_subpage('confirmation')}?{urlencode({'ref': token})}")
         if form.is_valid():
             form.add_error(None, AUTOMATED_MESSAGE)
     else:
@@ -93,9 +95,10 @@ def update_entry(entry, form):
 
 
 @never_cache
-def confirmation(request, page, token):
+def confirmation(request, page):
+    """Shows the reference to whoever holds the signed link, which only the submitter was sent to."""
     try:
-        data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=7 * 24 * 3600)
+        data = signing.loads(request.GET.get("ref", ""), salt=CONFIRMATION_SALT, max_age=7 * 24 * 3600)
         enquiry = MembershipEnquiry.objects.get(pk=data["id"])
     except (signing.BadSignature, MembershipEnquiry.DoesNotExist, KeyError, TypeError) as error:
         raise Http404("No such confirmation") from error

@@ -4,11 +4,13 @@ Everything about the register's admin lives in this one file, so moving to Wagta
 own viewsets later touches one place.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -20,6 +22,7 @@ from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
 from membership.models import MembershipEnquiry, Status, StatusChange
 from membership.reopening import notify_registered_interest
+from website.views import forbidden
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_PERMISSION = "membership.export_membershipenquiry"
@@ -115,9 +118,23 @@ class MembershipEnquiryAdmin(ModelAdmin):
     panels = [FieldPanel("status"), FieldPanel("notes")]
 
     def get_admin_urls_for_registration(self):
-        return super().get_admin_urls_for_registration() + (
+        urls = super().get_admin_urls_for_registration() + (
             path("membership/membershipenquiry/notify-interest/", notify_view, name="membership_notify_interest"),
         )
+        return tuple(URLPattern(url.pattern, forbidden_not_redirected(url.callback), name=url.name) for url in urls)
+
+
+def forbidden_not_redirected(view):
+    """Wagtail sends a user without permission back to the dashboard; the register answers 403."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+    return guarded
 
 
 modeladmin_register(MembershipEnquiryAdmin)

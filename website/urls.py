@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from website import views
 
 handler500 = "website.views.server_error"
+handler403 = "website.views.forbidden"
 
 urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),

@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponseServerError
+from django.http import HttpResponseForbidden, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
@@ -37,6 +37,18 @@ def robots_txt(request):
     return render(request, "robots.txt", context, content_type="text/plain")
 
 
+def error_page(title, message):
+    """An error page in the site's design from a template that needs no database."""
+    return loader.get_template("error.html").render({"title": title, "message": message})
+
+
 def server_error(request):
-    """The 500 page from a template that needs neither the database nor a request context."""
-    return HttpResponseServerError(loader.get_template("500.html").render({}))
+    return HttpResponseServerError(error_page("Sorry, something went wrong", ""))
+
+
+def forbidden(request, exception=None):
+    return HttpResponseForbidden(
+        error_page(
+            "You do not have permission", "Your account cannot open this page. Ask an administrator if you need it."
+        )
+    )

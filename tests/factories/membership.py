@@ -1,0 +1,78 @@
+import factory
+import wagtail_factories
+from django.contrib.auth.models import Group
+from django.core import signing
+
+from membership.forms import FORM_SIGNING_SALT
+from membership.models import Kind, MembershipEnquiry, MembershipPage, OrganisationType
+
+
+class MembershipPageFactory(wagtail_factories.PageFactory):
+    title = "Membership"
+    slug = "membership"
+    introduction = "Join a worldwide community working to protect children online."
+    benefits = "<ul><li>A network of experts</li></ul>"
+    eligibility = "<ul><li>Governments</li></ul>"
+    requirements = "<ul><li>Name a senior lead</li></ul>"
+    commitments = "<ul><li>Working together<ul><li>Support for victims</li></ul></li></ul>"
+    applications_paused = True
+    pause_message = "Applications are paused while we review the process."
+
+    class Meta:
+        model = MembershipPage
+
+
+class MembershipEnquiryFactory(factory.django.DjangoModelFactory):
+    kind = Kind.INTEREST
+    organisation_name = factory.Sequence(lambda n: f"Organisation {n}")
+    organisation_type = OrganisationType.TECHNOLOGY
+    country = "GB"
+    contact_name = "Sam Taylor"
+    job_title = "Head of Trust and Safety"
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    privacy_consent = True
+    submission_token = factory.Sequence(lambda n: f"token-{n}")
+
+    class Meta:
+        model = MembershipEnquiry
+
+
+def started_long_ago(seconds=60):
+    """The form's signed start time, as if the visitor opened it `seconds` ago."""
+    import time
+
+    return signing.dumps(time.time() - seconds, salt=FORM_SIGNING_SALT)
+
+
+def form_data(**overrides):
+    """A complete, valid submission as a person would send it (an application's details included)."""
+    import uuid
+
+    data = {
+        "organisation_name": "Example Technologies",
+        "organisation_type": OrganisationType.TECHNOLOGY,
+        "country": "GB",
+        "website": "https://www.example.org",
+        "contact_name": "Sam Taylor",
+        "job_title": "Head of Trust and Safety",
+        "email": "sam@example.org",
+        "phone": "+44 20 7946 0000",
+        "senior_lead_name": "Alex Morgan",
+        "senior_lead_role": "Minister for Digital Affairs",
+        "working_contact_name": "Jo Rivera",
+        "working_contact_email": "jo@example.org",
+        "message": "We would like to join.",
+        "read_commitments": "on",
+        "privacy_consent": "on",
+        "started": started_long_ago(),
+        "token": uuid.uuid4().hex,
+        "fax_number": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def team_member(django_user_model, username="team"):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-team-password")
+    user.groups.add(Group.objects.get(name="Membership team"))
+    return user

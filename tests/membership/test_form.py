@@ -1,0 +1,240 @@
+"""The membership form as a prospective member uses it."""
+
+import smtplib
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from membership.models import Kind, MembershipEnquiry, OrganisationType, Status
+from tests.factories.membership import MembershipEnquiryFactory, form_data, started_long_ago
+
+OPEN_WHILE_PAUSED = {OrganisationType.GOVERNMENT, OrganisationType.INTERNATIONAL}
+
+
+@pytest.mark.parametrize("organisation_type", OrganisationType.values)
+@pytest.mark.parametrize("paused", [True, False])
+def test_the_kind_of_each_type_paused_and_not(membership_page, organisation_type, paused):
+    membership_page.applications_paused = paused
+    expected = Kind.APPLICATION if (not paused or organisation_type in OPEN_WHILE_PAUSED) else Kind.INTEREST
+    assert membership_page.kind_for(organisation_type) == expected
+
+
+def test_editors_choose_who_may_still_apply(membership_page):
+    membership_page.types_open_while_paused = [OrganisationType.FINANCIAL]
+    assert membership_page.kind_for(OrganisationType.FINANCIAL) == Kind.APPLICATION
+    assert membership_page.kind_for(OrganisationType.GOVERNMENT) == Kind.INTEREST
+
+
+def test_the_page_says_applications_are_paused_and_who_can_apply(client, membership_page):
+    html = client.get("/membership/").content.decode()
+    assert "Applications are paused" in html
+    assert "Applications are paused while we review the process." in html
+    assert "Government of a UN member state, International organisation" in html
+    assert "register its interest" in html
+
+
+def test_a_technology_company_registers_interest_while_paused(client, membership_page):
+    response = client.post("/membership/", form_data(), follow=True)
+    enquiry = MembershipEnquiry.objects.get()
+    assert enquiry.kind == Kind.INTEREST and enquiry.status == Status.NEW
+    html = response.content.decode()
+    assert response.redirect_chain[0][1] == 302
+    assert enquiry.reference in html and "registration of interest" in html
+
+
+def test_a_government_applies_while_paused(client, membership_page):
+    response = client.post("/membership/", form_data(organisation_type=OrganisationType.GOVERNMENT), follow=True)
+    enquiry = MembershipEnquiry.objects.get()
+    assert enquiry.kind == Kind.APPLICATION
+    assert "Membership request received" in response.content.decode()
+
+
+def test_everyone_applies_when_not_paused(client, membership_page):
+    membership_page.applications_paused = False
+    membership_page.save_revision().publish()
+    client.post("/membership/", form_data())
+    assert MembershipEnquiry.objects.get().kind == Kind.APPLICATION
+
+
+def test_the_acknowledgement_and_team_notification_are_sent_after_saving(client, membership_page):
+    client.post("/membership/", form_data(email="applicant@example.org"))
+    enquiry = MembershipEnquiry.objects.get()
+    assert [message.to for message in mail.outbox] == [["applicant@example.org"], ["membership@example.org"]]
+    assert enquiry.reference in mail.outbox[0].subject
+    assert enquiry.acknowledged_at and enquiry.team_notified_at
+
+
+REQUIRED = {
+    "organisation_name": "Enter the name of your organisation",
+    "organisation_type": "Choose the type of your organisation",
+    "country": "Choose your organisation",
+    "contact_name": "Enter your full name",
+    "job_title": "Enter your job title",
+    "email": "Enter your e-mail address",
+    "privacy_consent": "Agree to the privacy notice",
+}
+
+
+@pytest.mark.parametrize("field", REQUIRED)
+def test_each_required_field_missing_is_named_next_to_it_and_input_is_kept(client, membership_page, field):
+    response = client.post("/membership/", form_data(**{field: None}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert REQUIRED[field] in html
+    assert f'href="#id_{field}"' in html  # the summary links to the field
+    assert f'id="id_{field}_error"' in html  # the message sits next to it
+    if field != "organisation_name":
+        assert 'value="Example Technologies"' in html
+    assert not MembershipEnquiry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email", "read_commitments"],
+)
+def test_an_application_needs_its_leads_and_the_commitments(client, membership_page, field):
+    data = form_data(organisation_type=OrganisationType.GOVERNMENT, **{field: None})
+    response = client.post("/membership/", data)
+    assert f'id="id_{field}_error"' in response.content.decode()
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_a_registration_of_interest_does_not_need_application_details(client, membership_page):
+    data = form_data(
+        senior_lead_name=None,
+        senior_lead_role=None,
+        working_contact_name=None,
+        working_contact_email=None,
+        read_commitments=None,
+    )
+    client.post("/membership/", data)
+    assert MembershipEnquiry.objects.get().kind == Kind.INTEREST
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"email": "not-an-address"}, "Enter an e-mail address in the right format"),
+        ({"organisation_name": "x" * 201}, "must be 200 characters or fewer"),
+        ({"message": "x" * 3001}, "must be 3000 characters or fewer"),
+        ({"country": "XX"}, "Choose a country from the list"),
+        ({"organisation_type": "spaceship"}, "Choose a type from the list"),
+        ({"website": "javascript:alert(1)"}, "Enter a web address in the right format"),
+    ],
+)
+def test_bad_values_get_a_clear_message(client, membership_page, changes, message):
+    html = client.post("/membership/", form_data(**changes)).content.decode()
+    assert message in html
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_a_filled_honeypot_saves_nothing(client, membership_page):
+    html = client.post("/membership/", form_data(fax_number="+1 555 0100")).content.decode()
+    assert "could not accept the form" in html
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_a_form_sent_back_too_fast_saves_nothing_and_keeps_the_input(client, membership_page):
+    html = client.post("/membership/", form_data(started=started_long_ago(seconds=0))).content.decode()
+    assert "sent too quickly" in html and 'value="Example Technologies"' in html
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_a_forged_start_time_saves_nothing(client, membership_page):
+    client.post("/membership/", form_data(started="12345"))
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_more_than_five_submissions_in_ten_minutes_get_a_429(client, membership_page):
+    for number in range(5):
+        assert client.post("/membership/", form_data(email=f"p{number}@example.org")).status_code == 302
+    response = client.post("/membership/", form_data(email="p6@example.org"))
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert MembershipEnquiry.objects.count() == 5
+
+
+def test_a_double_submit_makes_one_row(client, membership_page):
+    data = form_data()
+    first = client.post("/membership/", data)
+    second = client.post("/membership/", data)
+    assert MembershipEnquiry.objects.count() == 1
+    assert first["Location"] == second["Location"]
+    assert len(mail.outbox) == 2  # acknowledged and notified once
+
+
+def test_registering_interest_again_updates_the_open_entry(client, membership_page):
+    client.post("/membership/", form_data(message="First"))
+    response = client.post("/membership/", form_data(message="Second", email="SAM@example.org"), follow=True)
+    enquiry = MembershipEnquiry.objects.get()
+    assert enquiry.message == "Second" and enquiry.times_submitted == 2
+    assert "updated your existing entry" in response.content.decode()
+
+
+def test_registering_again_after_being_declined_adds_a_new_entry(client, membership_page):
+    MembershipEnquiryFactory(organisation_name="Example Technologies", email="sam@example.org", status=Status.DECLINED)
+    client.post("/membership/", form_data())
+    assert MembershipEnquiry.objects.count() == 2
+
+
+def test_a_failing_mail_server_keeps_the_row_and_the_email_is_sent_later_once(client, membership_page):
+    with mock.patch(
+        "django.core.mail.backends.locmem.EmailBackend.send_messages",
+        side_effect=smtplib.SMTPServerDisconnected("mail server down"),
+    ):
+        response = client.post("/membership/", form_data(), follow=True)
+    enquiry = MembershipEnquiry.objects.get()
+    assert enquiry.reference in response.content.decode()
+    assert enquiry.acknowledged_at is None and enquiry.email_failures == 1
+    assert "mail server down" in enquiry.last_email_error
+    assert mail.outbox == []
+
+    call_command("send_pending_emails", stdout=open("/dev/null", "w"))
+    call_command("send_pending_emails", stdout=open("/dev/null", "w"))
+    assert len(mail.outbox) == 2
+    enquiry.refresh_from_db()
+    assert enquiry.acknowledged_at and enquiry.team_notified_at
+
+
+def test_the_confirmation_cannot_be_guessed(client, membership_page):
+    MembershipEnquiryFactory()
+    assert client.get("/membership/confirmation/?ref=1").status_code == 404
+
+
+def test_the_form_page_is_never_cached(client, membership_page):
+    response = client.get("/membership/")
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_no_html_is_interpreted_in_the_page_or_emails(client, membership_page):
+    hostile = '<script>alert("x")</script>'
+    redisplayed = client.post("/membership/", form_data(organisation_name=hostile, email="wrong")).content.decode()
+    assert hostile not in redisplayed and "&lt;script&gt;" in redisplayed
+    client.post("/membership/", form_data(organisation_name=hostile, contact_name=hostile))
+    for message in mail.outbox:
+        assert message.content_subtype == "plain"
+    assert hostile in mail.outbox[0].body  # plain text, shown as typed, never rendered as HTML
+
+
+def test_the_initial_content_has_the_paused_membership_page(client, initial_content):
+    html = client.get("/membership/").content.decode()
+    assert "Applications are paused" in html
+    assert "no financial or legal" in html
+    for kind in [
+        "United Nations member state",
+        "international organisation",
+        "regional organisation",
+        "technology company",
+        "civil-society organisation",
+        "financial institution",
+    ]:
+        assert kind.lower() in html.lower()
+    assert "Global Strategic Response" in html  # a sub-item of the commitments
+
+
+def test_the_membership_page_stays_within_the_query_budget(client, initial_content, django_assert_max_num_queries):
+    client.get("/membership/")
+    with django_assert_max_num_queries(10):
+        client.get("/membership/")
