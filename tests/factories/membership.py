@@ -1,10 +1,11 @@
 import factory
 import wagtail_factories
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import signing
 
 from membership.forms import FORM_SIGNING_SALT
 from membership.models import Kind, MembershipEnquiry, MembershipPage, OrganisationType
+from membership.team import ensure_membership_team
 
 
 class MembershipPageFactory(wagtail_factories.PageFactory):
@@ -73,6 +74,7 @@ def form_data(**overrides):
 
 
 def team_member(django_user_model, username="team"):
+    """A user in the Membership team group (recreated if a transactional test emptied the tables)."""
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-team-password")
-    user.groups.add(Group.objects.get(name="Membership team"))
+    user.groups.add(ensure_membership_team(Group, Permission))
     return user

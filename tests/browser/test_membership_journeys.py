@@ -1,0 +1,113 @@
+"""Prospective members and the membership team, in a real browser."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+
+from membership.forms import MINIMUM_SECONDS_TO_FILL
+from membership.models import Kind, MembershipEnquiry, Status
+from tests.browser.conftest import assert_accessible
+from tests.factories.membership import team_member
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+def wait_like_a_person():
+    time.sleep(MINIMUM_SECONDS_TO_FILL)
+
+
+def type_into(page, label, text):
+    page.get_by_label(label, exact=True).focus()
+    page.keyboard.type(text)
+
+
+def test_a_technology_company_registers_interest_with_the_keyboard_only(initial_content, visit):
+    page = visit("/membership/")
+    type_into(page, "Organisation name", "Example Technologies")
+    page.keyboard.press("Tab")  # to the type of organisation
+    page.keyboard.type("Tech")  # a select chooses by typing
+    page.keyboard.press("Tab")
+    page.keyboard.type("United K")
+    type_into(page, "Your full name", "Sam Taylor")
+    type_into(page, "Your job title", "Head of Trust and Safety")
+    type_into(page, "Your e-mail address", "sam@example.org")
+    page.get_by_label("I agree that the Alliance may keep", exact=False).focus()
+    page.keyboard.press("Space")
+    wait_like_a_person()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the privacy notice link to the button
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Send"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/confirmation/**")
+    enquiry = MembershipEnquiry.objects.get()
+    assert enquiry.kind == Kind.INTEREST and enquiry.country.code == "GB"
+    assert page.locator(".reference").inner_text() == enquiry.reference
+    assert "registration of interest" in page.content()
+
+
+def test_a_government_requests_membership_while_paused(initial_content, visit):
+    page = visit("/membership/")
+    page.get_by_label("Organisation name").fill("Ministry of the Interior")
+    page.get_by_label("Type of organisation").select_option("government")
+    page.get_by_label("Country").select_option("KE")
+    page.get_by_label("Your full name").fill("Amina Odhiambo")
+    page.get_by_label("Your job title").fill("Director of Cyber Policy")
+    page.get_by_label("Your e-mail address").fill("amina@example.org")
+    page.get_by_label("Senior lead's name").fill("Hon. J. Kamau")
+    page.get_by_label("Senior lead's role").fill("Cabinet Secretary")
+    page.get_by_label("Working-level contact's name").fill("P. Wanjiru")
+    page.get_by_label("Working-level contact's e-mail address").fill("p.wanjiru@example.org")
+    page.get_by_label("I have read the member commitments", exact=False).check()
+    page.get_by_label("I agree that the Alliance may keep", exact=False).check()
+    wait_like_a_person()
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url("**/confirmation/**")
+    assert page.get_by_role("heading", name="Membership request received").is_visible()
+    assert MembershipEnquiry.objects.get().kind == Kind.APPLICATION
+
+
+def test_axe_finds_nothing_on_the_membership_page_with_and_without_errors(initial_content, visit):
+    page = visit("/membership/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_selector(".error-summary")
+    assert_accessible(page)
+    page.get_by_role("link", name="Enter your full name").click()
+    assert page.evaluate("document.activeElement.id") == "id_contact_name"
+
+
+def test_the_membership_team_finds_both_entries_changes_a_status_and_downloads_the_csv(
+    initial_content, live_server, page, django_user_model
+):
+    from tests.factories.membership import MembershipEnquiryFactory
+
+    interest = MembershipEnquiryFactory(organisation_name="Example Technologies")
+    MembershipEnquiryFactory(organisation_name="Ministry of the Interior", kind=Kind.APPLICATION)
+    team_member(django_user_model, "maria")
+
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("maria")
+    page.get_by_label("Password").fill("a-long-team-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="2 new entries waiting").click()
+    register = page.locator("table.listing").inner_text()
+    assert "Example Technologies" in register and "Ministry of the Interior" in register
+
+    page.goto(f"{live_server.url}/admin/membership/membershipenquiry/edit/{interest.pk}/")
+    page.get_by_role("combobox", name="Status").select_option("contacted")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/membershipenquiry/")
+    interest.refresh_from_db()
+    assert interest.status == Status.CONTACTED
+
+    page.locator(".w-dropdown-button").get_by_role("button", name="More actions").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    content = open(download.value.path(), encoding="utf-8").read()
+    assert "Example Technologies" in content and "Ministry of the Interior" in content
