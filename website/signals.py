@@ -1,0 +1,32 @@
+"""Connect every kind of editor change to the site-wide content version."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from website.cache import bump_content_version
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal}")
+    post_save.connect(bump_on_content_change, dispatch_uid="content-version-save")
+    post_delete.connect(bump_on_content_change, dispatch_uid="content-version-delete")
+
+
+def bump_on_content_change(sender, instance, **kwargs):
+    """Settings, images, documents and snippets change the site when saved; pages when deleted.
+
+    A page's other saves are drafts and revisions, which visitors do not see until published.
+    """
+    deleted_page = kwargs.get("signal") is post_delete and isinstance(instance, Page)
+    if deleted_page or is_editable_content(sender):
+        bump_content_version()
+
+
+def is_editable_content(model):
+    return issubclass(model, (BaseSiteSetting, AbstractImage, AbstractDocument)) or model in get_snippet_models()
