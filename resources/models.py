@@ -1,6 +1,7 @@
 """The Model National Response (framework > area > capability) and the resource library."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -113,7 +114,9 @@ class CapabilityPage(BasePage):
         context["previous"] = neighbours.get(self.number - 1)
         context["next"] = neighbours.get(self.number + 1)
         context["area"] = self.get_parent()
-        context["related_resources"] = ResourcePage.listing().filter(related_capabilities=self)[:6]
+        context["related_resources"] = (
+            ResourcePage.objects.live().filter(related_capabilities=self).order_by("-publication_date")[:6]
+        )
         return context
 
 
@@ -220,7 +223,7 @@ class ResourcePage(BasePage):
             cls.objects.live()
             .defer_streamfields()
             .order_by("-publication_date", "-pk")
-            .prefetch_related("tagged_items__tag")
+            .prefetch_related(Prefetch("tagged_items", queryset=ResourceTopic.objects.select_related("tag")))
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -3,8 +3,20 @@ import os
 import pytest
 from wagtail.models import Site
 
+from website.models import SiteSettings
+
 # pytest-django's live server runs in a thread beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page, menu or count from another test's data."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -17,6 +29,7 @@ def site(db):
     site.root_page = home
     site.hostname = "localhost"
     site.save()
+    SiteSettings.for_site(site)  # created up front, as load_initial_content does
     return site
 
 

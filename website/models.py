@@ -48,6 +48,19 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Find the page at the end of the path in one query, not two per level of the tree.
+
+        Falls back to Wagtail's walk when no page has that exact path, so pages that
+        route further themselves (the membership page's confirmation) still work.
+        """
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path).first()
+            if page is not None:
+                return page.specific.route(request, [])
+        return super().route(request, path_components)
+
     def get_meta_description(self):
         """The description for search engines and link previews."""
         return self.search_description or getattr(self, "summary_text", "")

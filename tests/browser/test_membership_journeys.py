@@ -3,7 +3,6 @@
 import time
 
 import pytest
-from django.core.cache import cache
 
 from membership.forms import MINIMUM_SECONDS_TO_FILL
 from membership.models import Kind, MembershipEnquiry, Status
@@ -11,11 +10,6 @@ from tests.browser.conftest import assert_accessible
 from tests.factories.membership import team_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 def wait_like_a_person():

@@ -1,4 +1,8 @@
-"""Navigation, breadcrumbs and structured data shared by every page's layout."""
+"""Navigation, breadcrumbs and structured data shared by every page's layout.
+
+The menu and the breadcrumbs change only when pages do, so they are cached under the
+site-wide content version (see website/cache.py) and cost no query once warm.
+"""
 
 import json
 
@@ -6,25 +10,33 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from website.cache import cached_for_content
+
 register = template.Library()
 
 
-def site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+def link(page, request):
+    return {"title": page.title, "url": page.get_url(request=request), "path": page.path, "depth": page.depth}
+
+
+def menu_items(site, request):
+    return [link(page, request) for page in site.root_page.get_children().live().in_menu()]
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's children marked `show_in_menus`, in tree order, with the current section marked."""
-    root = site_root(context)
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    items = cached_for_content(f"main-menu:{site.pk}", lambda: menu_items(site, request)) if site else []
     page = context.get("page")
-    items = list(root.get_children().live().in_menu().only("id", "path", "depth", "title", "url_path")) if root else []
-    for item in items:
-        item.is_current = bool(page) and page.pk == item.pk
-        item.is_section = bool(page) and page.path.startswith(item.path)
-    return {"items": items, "home": root, "request": context.get("request"), "page": page}
+    path = page.path if page else None
+    return {
+        "items": [
+            {**item, "is_current": item["path"] == path, "is_section": bool(path) and path.startswith(item["path"])}
+            for item in items
+        ]
+    }
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -33,11 +45,21 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {
-        "ancestors": page.get_ancestors().filter(depth__gte=2).only("id", "path", "depth", "title", "url_path"),
-        "page": page,
-        "request": context.get("request"),
-    }
+    request = context.get("request")
+    ancestors = cached_for_content(
+        f"breadcrumbs:{page.pk}",
+        lambda: [link(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gte=2)],
+    )
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def link_href(context, link):
+    """Where a LinkBlock points: its page's URL on this site, else its address."""
+    page = link.get("page")
+    if page:
+        return page.get_url(request=context.get("request"))
+    return link.get("url") or ""
 
 
 @register.filter
@@ -63,12 +85,3 @@ def organization_data(settings, home_url):
     if same_as:
         data["sameAs"] = same_as
     return json_ld(data)
-
-
-@register.simple_tag(takes_context=True)
-def link_href(context, link):
-    """Where a LinkBlock points: its page's URL on this site, else its address."""
-    page = link.get("page")
-    if page:
-        return page.get_url(request=context.get("request"))
-    return link.get("url") or ""
