@@ -8,7 +8,7 @@ published. That makes the command idempotent and safe to run on a live site.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 
 def ensure_child(parent, page_class, slug, **fields):
@@ -25,6 +25,7 @@ def ensure_child(parent, page_class, slug, **fields):
 def ensure_site_root(page_class, slug, **fields):
     """The site's home page under the tree root, made the default site's root page."""
     remove_wagtail_welcome_page()
+    ensure_root_collection()
     home = ensure_child(ensure_tree_root(), page_class, slug, **fields)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -43,6 +44,12 @@ def ensure_tree_root():
             instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
         )
     return root
+
+
+def ensure_root_collection():
+    """Images and documents live in collections; Wagtail's migrations make the root one."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def remove_wagtail_welcome_page():
