@@ -64,4 +64,4 @@ format: $(VENV)/.dev
 	@$(VENV)/bin/djhtml templates
 
 clean:
-	rm -rf $(VENV) db.sqlite3* media collected-static
+	rm -rf $(VENV) db.sqlite3* media collected-static var

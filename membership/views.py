@@ -2,8 +2,9 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -24,11 +25,23 @@ AUTOMATED_MESSAGE = (
 
 
 def client_address(request):
+    """The visitor's address: behind the proxy we trust (SECURE_PROXY=1), the one it saw.
+
+    The proxy appends the address it was connected from, so only the last entry of
+    X-Forwarded-For is the proxy's word; earlier ones are whatever the client sent.
+    """
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded:
+        return forwarded.rsplit(",", 1)[-1].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def over_rate_limit(request):
-    """Count this client's submissions in a fixed window; True once it has sent too many."""
+    """Count this client's submissions in a fixed window; True once it has sent too many.
+
+    In the shared cache, so the count is the same whichever worker takes the request.
+    """
+    cache = caches["shared"]
     key = f"membership-submissions:{client_address(request)}"
     cache.add(key, 0, RATE_WINDOW_SECONDS)
     try:

@@ -1,7 +1,7 @@
 import os
 
 import pytest
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from website.models import SiteSettings
 
@@ -12,23 +12,24 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no page, menu or count from another test's data."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
 def site(db):
-    """The default site with a fresh home page as its root."""
+    """The default site with a fresh home page as its root, in the tree as the admin expects."""
     from tests.factories.home import HomePageFactory
+    from website.content import remove_wagtail_welcome_page
 
-    home = HomePageFactory(slug="home")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.hostname = "localhost"
-    site.save()
+    remove_wagtail_welcome_page()  # and its site
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="home")
+    site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="WePROTECT")
     SiteSettings.for_site(site)  # created up front, as load_initial_content does
     return site
 

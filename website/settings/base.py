@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and authentication, so a cached page costs neither.
+    "website.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,23 +121,38 @@ if USING_POSTGRES:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# Cache: local memory by default; Redis when REDIS_URL is set, so that several
-# gunicorn machines share one cache.
+# Two caches. "default" holds rendered pages and fragments: local memory in each
+# process, the fastest there is. "shared" holds what every gunicorn worker must agree
+# on at once (the content version that makes cached pages fresh, and the membership
+# form's rate limits): files in one folder on this machine. With REDIS_URL both live
+# in Redis, so several machines share them too.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
+        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": alias}
+        for alias in ("default", "shared")
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("SHARED_CACHE_DIR", BASE_DIR / "var" / "shared-cache"),
+        },
     }
+
+
+# SECURE_PROXY=1: the site is behind one proxy that sets X-Forwarded-Proto and appends
+# the client's address to X-Forwarded-For; rate limits and login lock-outs use it.
+BEHIND_PROXY = env_bool("SECURE_PROXY")
+
+
+# Anonymous public pages are served from the cache until content changes
+# (website/middleware.py). PAGE_CACHE=0 turns it off, e.g. to measure uncached speed.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 
 
 # E-mail through Django 6.1's MAILERS. EMAIL_URL (smtp://user:password@host:587,
@@ -191,7 +208,7 @@ USE_TZ = True
 # Static files are served by whitenoise from gunicorn; media from a folder that
 # production points at persistent storage.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "collected-static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "collected-static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

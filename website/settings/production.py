@@ -23,7 +23,7 @@ DEBUG = False
 # redirects (or for a loopback benchmark); SECURE_PROXY=1 trusts the proxy's
 # X-Forwarded-Proto header, which only a proxy that overwrites it may be trusted with.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-if env_bool("SECURE_PROXY"):
+if BEHIND_PROXY:  # noqa: F405
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 365 * 24 * 3600
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

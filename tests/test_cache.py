@@ -1,0 +1,284 @@
+"""The page cache: anonymous visitors get cached pages, and never a stale one.
+
+Each test first lets an anonymous visitor fill the cache, then makes the kind of change an
+editor makes, then checks that the very next anonymous request shows it.
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from taggit.models import Tag
+from wagtail.images.tests.utils import get_test_image_file
+
+from tests.factories.home import StandardPageFactory
+from tests.factories.membership import MembershipPageFactory
+from tests.factories.resources import (
+    CapabilityAreaPageFactory,
+    CapabilityPageFactory,
+    DocumentFactory,
+    MnrFrameworkPageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+)
+from website.middleware import PageCacheMiddleware
+from website.models import CustomImage, SiteSettings
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def page_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def publish(page, **changes):
+    page = page.specific
+    for field, value in changes.items():
+        setattr(page, field, value)
+    page.save_revision().publish()
+
+
+def test_an_anonymous_visitor_is_served_from_the_cache_without_a_query(client, home_page, django_assert_num_queries):
+    first = page_text(client, "/")
+    with django_assert_num_queries(0):
+        assert page_text(client, "/") == first
+
+
+def build_each_page_type(home_page):
+    framework = MnrFrameworkPageFactory(parent=home_page)
+    area = CapabilityAreaPageFactory(parent=framework, slug="prevention")
+    library = ResourceIndexPageFactory(parent=home_page)
+    return {
+        "home": home_page,
+        "standard": StandardPageFactory(parent=home_page, slug="about"),
+        "membership": MembershipPageFactory(parent=home_page),
+        "framework": framework,
+        "area": area,
+        "capability": CapabilityPageFactory(parent=area, slug="education"),
+        "library": library,
+        "resource": ResourcePageFactory(parent=library, slug="threat-assessment"),
+    }
+
+
+@pytest.mark.parametrize(
+    "kind", ["home", "standard", "membership", "framework", "area", "capability", "library", "resource"]
+)
+def test_publishing_any_page_type_shows_on_the_next_anonymous_request(client, home_page, kind):
+    page = build_each_page_type(home_page)[kind]
+    url = page.url
+    page_text(client, url)
+
+    publish(page, title=f"Freshly published {kind}")
+
+    assert f"Freshly published {kind}" in page_text(client, url)
+
+
+def test_a_saved_draft_stays_unseen_and_the_cached_page_stays_in_use(client, home_page, django_assert_num_queries):
+    page = StandardPageFactory(parent=home_page, slug="about", title="Published words")
+    page_text(client, "/about/")
+    page.title = "Draft words"
+    page.save_revision()
+
+    with django_assert_num_queries(0):
+        assert "Published words" in page_text(client, "/about/")
+
+
+def test_a_change_to_a_page_also_refreshes_the_menus_of_every_other_page(client, home_page):
+    about = StandardPageFactory(parent=home_page, slug="about", title="About us")
+    StandardPageFactory(parent=home_page, slug="contact", title="Contact")
+    assert "About us" in page_text(client, "/contact/")
+
+    publish(about, title="Who we are")
+
+    assert "Who we are" in page_text(client, "/contact/")
+
+
+def test_unpublishing_a_page_takes_it_down_at_once(client, home_page):
+    page = StandardPageFactory(parent=home_page, slug="about")
+    page_text(client, "/about/")
+
+    page.unpublish()
+
+    assert client.get("/about/").status_code == 404
+
+
+def test_deleting_a_page_takes_it_down_at_once(client, home_page):
+    page = StandardPageFactory(parent=home_page, slug="about")
+    page_text(client, "/about/")
+
+    page.delete()
+
+    assert client.get("/about/").status_code == 404
+
+
+def test_moving_a_page_serves_it_at_its_new_address_and_redirects_the_old(client, home_page):
+    section = StandardPageFactory(parent=home_page, slug="work")
+    page = StandardPageFactory(parent=home_page, slug="board", title="The Board")
+    page_text(client, "/board/")
+
+    page.move(section, pos="last-child")
+
+    assert client.get("/board/").headers["Location"] == "/work/board/"
+    assert "The Board" in page_text(client, "/work/board/")
+
+
+def test_renaming_a_topic_snippet_shows_in_the_library(client, home_page):
+    library = ResourceIndexPageFactory(parent=home_page)
+    resource = ResourcePageFactory(parent=library)
+    resource.topics.add("grooming")
+    resource.save_revision().publish()
+    assert ">grooming<" in page_text(client, "/resources/")
+
+    tag = Tag.objects.get(name="grooming")
+    tag.name = "Online grooming"
+    tag.save()
+
+    assert ">Online grooming<" in page_text(client, "/resources/")
+
+
+def test_changing_the_site_settings_shows_on_every_page(client, home_page):
+    StandardPageFactory(parent=home_page, slug="about")
+    page_text(client, "/about/")
+
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.quick_exit_url = "https://weather.example.org/"
+    settings.save()
+
+    assert 'href="https://weather.example.org/"' in page_text(client, "/about/")
+
+
+def test_changing_a_document_shows_on_the_pages_that_offer_it(client, home_page):
+    library = ResourceIndexPageFactory(parent=home_page)
+    resource = ResourcePageFactory(parent=library, slug="report", with_document=False)
+    document = DocumentFactory(title="Annual report 2024")
+    resource.documents.create(document=document, language="en")
+    resource.save_revision().publish()
+    page_text(client, "/resources/report/")
+
+    document.title = "Annual report 2024 (revised)"
+    document.save()
+
+    assert "Annual report 2024 (revised)" in page_text(client, "/resources/report/")
+
+
+def uploaded_png(name):
+    return SimpleUploadedFile(name, get_test_image_file().file.getvalue(), content_type="image/png")
+
+
+def test_replacing_an_image_in_the_admin_shows_the_new_picture(client, home_page, admin_user):
+    library = ResourceIndexPageFactory(parent=home_page)
+    image = CustomImage.objects.create(title="Cover", file=get_test_image_file(filename="first-cover.png"))
+    ResourcePageFactory(parent=library, slug="report", cover_image=image)
+    assert "first-cover" in page_text(client, "/resources/report/")
+
+    editor = Client()
+    editor.force_login(admin_user)
+    replaced = editor.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": "Cover", "file": uploaded_png("second-cover.png"), "collection": image.collection_id},
+    )
+
+    assert replaced.status_code == 302
+    html = page_text(client, "/resources/report/")
+    assert "second-cover" in html and "first-cover" not in html
+
+
+def test_a_logged_in_editor_never_gets_or_leaves_a_cached_page(client, home_page, admin_user):
+    anonymous_html = page_text(client, "/")
+    editor = Client()
+    editor.force_login(admin_user)
+
+    response = editor.get("/")
+
+    assert response.content.decode() != anonymous_html  # rendered for them, with the editor's bar
+    assert "wagtail-userbar" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert "wagtail-userbar" not in page_text(client, "/")
+
+
+def test_a_search_with_words_is_never_cached(client, home_page):
+    StandardPageFactory(parent=home_page, slug="about", title="Hotlines")
+    first = client.get("/search/?q=hotlines")
+    assert "no-store" in first["Cache-Control"]
+    StandardPageFactory(parent=home_page, slug="help", title="Hotlines near you")
+
+    assert "Hotlines near you" in client.get("/search/?q=hotlines").content.decode()
+
+
+def test_the_membership_form_keeps_a_valid_csrf_token_for_every_visitor(home_page):
+    MembershipPageFactory(parent=home_page)
+    first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_visitor.get("/membership/")
+
+    response = second_visitor.get("/membership/")
+
+    assert "no-store" in response["Cache-Control"]
+    token = response.context["csrf_token"]
+    assert str(token) in response.content.decode()
+    posted = second_visitor.post("/membership/", {"csrfmiddlewaretoken": str(token)})
+    assert posted.status_code != 403  # the form's own validation answers, not the CSRF check
+
+
+def test_a_page_with_a_cookie_is_not_cached(rf):
+    """Whatever sets a cookie is personal to one visitor; the cache must not hand it on."""
+
+    def view_that_sets_a_cookie(request):
+        response = HttpResponse("yours")
+        response.set_cookie("preference", "1")
+        return response
+
+    middleware = PageCacheMiddleware(view_that_sets_a_cookie)
+    middleware(rf.get("/"))
+
+    assert middleware(rf.get("/")).cookies  # rendered again for the second visitor
+    assert "no-store" in middleware(rf.get("/"))["Cache-Control"]
+
+
+def test_turning_the_cache_off_renders_every_request(client, home_page, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    page_text(client, "/")
+
+    with CaptureQueriesContext(connection) as queries:
+        page_text(client, "/")
+
+    assert len(queries) > 0
+
+
+class TestCacheHeaders:
+    def test_a_public_page_can_be_kept_by_a_cdn_briefly(self, client, home_page):
+        for response in (client.get("/"), client.get("/")):  # rendered, then from the cache
+            cache_control = response["Cache-Control"]
+            assert "public" in cache_control
+            assert "s-maxage=60" in cache_control
+            assert "stale-while-revalidate=30" in cache_control
+            assert "max-age=0" in cache_control
+
+    def test_the_admin_is_private_and_never_stored(self, client, admin_user, home_page):
+        client.force_login(admin_user)
+        for url in ("/admin/", "/admin/login/", f"/admin/pages/{home_page.pk}/edit/"):
+            assert "private" in client.get(url)["Cache-Control"]
+            assert "no-store" in client.get(url)["Cache-Control"]
+
+    def test_the_admin_login_page_is_never_stored_for_anonymous_visitors(self, client, home_page):
+        response = client.get("/admin/login/")
+        assert "no-store" in response["Cache-Control"]
+
+    def test_the_membership_form_and_its_confirmation_are_never_stored(self, client, home_page):
+        MembershipPageFactory(parent=home_page)
+        assert "no-store" in client.get("/membership/")["Cache-Control"]
+        assert "no-store" in client.get("/membership/confirmation/?ref=bad")["Cache-Control"]
+
+    def test_a_missing_page_is_not_kept(self, client, home_page):
+        assert "no-store" in client.get("/no-such-page/")["Cache-Control"]
+
+    def test_the_sitemap_and_robots_file_are_public(self, client, home_page):
+        for url in ("/sitemap.xml", "/robots.txt"):
+            assert "public" in client.get(url)["Cache-Control"]

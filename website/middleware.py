@@ -1,0 +1,74 @@
+"""Site-wide middleware: the anonymous page cache and the cache headers.
+
+A public page is rendered once per content version and then served from the cache, before
+sessions, authentication or the database are touched. Whatever an editor changes bumps
+the version (website/cache.py), so the next request renders afresh: never a stale page.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+from website.cache import content_version
+
+PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "s_maxage": 60, "stale_while_revalidate": 30}
+PRIVATE_CACHE_CONTROL = {"private": True, "no_store": True}
+PAGE_TIMEOUT = 3600
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/" + settings.WAGTAILADMIN_PATH
+        self.personal_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
+
+    def __call__(self, request):
+        if not self.may_use_cache(request):
+            response = self.get_response(request)
+            if request.path.startswith(self.admin_prefix) or not response.has_header("Cache-Control"):
+                patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
+            return response
+        key = self.key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if self.may_store(request, response):
+            patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+            cache.set(key, response, PAGE_TIMEOUT)
+        elif not response.has_header("Cache-Control"):
+            patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
+        return response
+
+    def may_use_cache(self, request):
+        """Anonymous reads of public pages only: no session, not the admin, not a search."""
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method in ("GET", "HEAD")
+            and not self.personal_cookies & request.COOKIES.keys()
+            and not request.path.startswith(self.admin_prefix)
+            and not (request.path == "/search/" and request.GET.get("q"))
+        )
+
+    def may_store(self, request, response):
+        """A complete, public, cookie-free page for someone not logged in."""
+        user = getattr(request, "user", None)
+        cache_control = response.get("Cache-Control", "")
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not (user and user.is_authenticated)
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and "no-cache" not in cache_control
+        )
+
+    @staticmethod
+    def key(request):
+        # Hashed, because a query string can be longer than a cache key may be.
+        address = f"{request.get_host()}{request.get_full_path()}".encode()
+        return f"page:{content_version()}:{hashlib.sha256(address).hexdigest()}"
