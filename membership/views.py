@@ -59,8 +59,10 @@ def membership_form(request, page):
             return TemplateResponse(request, "membership/too_many_requests.html", {"page": page}, status=429)
         form = MembershipForm(request.POST, page=page)
         if form.is_valid() and not form.looks_automated():
-            enquiry, updated = save_enquiry(form)
-            # The row is committed by now (autocommit); only then are the e-mails sent.
+            # One transaction: if the database fails half-way, nothing at all is saved.
+            with transaction.atomic():
+                enquiry, updated = save_enquiry(form)
+            # The row is committed by now; only then are the e-mails sent.
             send_owed_emails(enquiry.pk)
             token = signing.dumps({"id": enquiry.pk, "updated": updated}, salt=CONFIRMATION_SALT)
             return redirect(f"{page.url}{page.reverse_subpage('confirmation')}?{urlencode({'ref': token})}")

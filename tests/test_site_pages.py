@@ -194,17 +194,24 @@ def test_a_missing_page_gets_the_sites_404(client, initial_content):
     assert "Page not found" in html and "Exit this page" in html
 
 
-def test_the_500_page_renders_while_the_database_is_down(initial_content):
+def test_the_error_pages_render_while_the_database_is_down(initial_content, rf):
     from unittest import mock
 
     from django.db.utils import OperationalError
     from django.test import Client
 
+    from website.views import server_error
+
     client = Client(raise_request_exception=False)
     with mock.patch.object(connection, "cursor", side_effect=OperationalError("database unavailable")):
-        response = client.get("/about/")
-    assert response.status_code == 500
-    assert "Sorry, something went wrong" in response.content.decode()
+        unavailable = client.get("/about/")
+        failed = server_error(rf.get("/about/"))
+
+    assert unavailable.status_code == 503
+    assert "The site is briefly unavailable" in unavailable.content.decode()
+    assert failed.status_code == 500
+    assert "Sorry, something went wrong" in failed.content.decode()
+    assert "Exit this page" in failed.content.decode()
 
 
 def test_search_finds_pages_and_keeps_the_query(client, initial_content):
@@ -234,3 +241,14 @@ def test_search_results_are_paginated(client, home_page):
     second = client.get("/search/", {"q": "hotline", "page": 2}).content.decode()
     assert "Page 1 of 2" in first and 'rel="next"' in first
     assert "Page 2 of 2" in second
+
+
+def test_every_page_the_content_build_makes_can_be_saved_by_an_editor_as_it_is(initial_content):
+    """What load_initial_content writes passes the same validation as the editor's form."""
+    from wagtail.fields import StreamField
+
+    for page in Page.objects.live().specific():
+        page.full_clean()
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField):
+                field.stream_block.clean(getattr(page, field.name))

@@ -1,5 +1,6 @@
 """The small, shared set of StreamField blocks editors build pages from."""
 
+from django.core.validators import URLValidator
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -42,12 +43,24 @@ class QuoteBlock(blocks.StructBlock):
         template = "components/blocks/quote.html"
 
 
+def validate_link_address(value):
+    """A web address elsewhere, or a path on this site (which may carry a filtered view's query)."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"], message="Enter an address starting with https:// or /.")(value)
+
+
 class LinkBlock(blocks.StructBlock):
     """A link to a page on the site or, failing that, to an address."""
 
     label = blocks.CharBlock(max_length=60, help_text="The words on the link, e.g. 'Request membership'.")
     page = blocks.PageChooserBlock(required=False, help_text="A page on this site…")
-    url = blocks.URLBlock(required=False, help_text="…or an address elsewhere, if no page is chosen.")
+    url = blocks.CharBlock(
+        required=False,
+        max_length=500,
+        validators=[validate_link_address],
+        help_text="…or an address: https://… elsewhere, or a path here such as /resources/?type=report.",
+    )
 
     class Meta:
         icon = "link"

@@ -6,12 +6,18 @@ the version (website/cache.py), so the next request renders afresh: never a stal
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 from website.cache import content_version
+from website.views import error_page
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "s_maxage": 60, "stale_while_revalidate": 30}
 PRIVATE_CACHE_CONTROL = {"private": True, "no_store": True}
@@ -43,9 +49,10 @@ class PageCacheMiddleware:
         return response
 
     def may_use_cache(self, request):
-        """Anonymous reads of public pages only: no session, not the admin, not a search."""
+        """Anonymous reads of public pages only: no session, not the admin or a preview, not a search."""
         return (
             settings.PAGE_CACHE_ENABLED
+            and not is_preview(request)
             and request.method in ("GET", "HEAD")
             and not self.personal_cookies & request.COOKIES.keys()
             and not request.path.startswith(self.admin_prefix)
@@ -72,3 +79,52 @@ class PageCacheMiddleware:
         # Hashed, because a query string can be longer than a cache key may be.
         address = f"{request.get_host()}{request.get_full_path()}".encode()
         return f"page:{content_version()}:{hashlib.sha256(address).hexdigest()}"
+
+
+class AdminSecurityPolicyMiddleware:
+    """The Wagtail admin gets its own, looser Content Security Policy (settings.SECURE_CSP_ADMIN).
+
+    Sits just inside Django's ContentSecurityPolicyMiddleware, which reads the policy a
+    response asks for from `_csp_config`, as its own `csp_override` decorator sets it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/" + settings.WAGTAILADMIN_PATH
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # A preview is rendered through a dummy request for the page's public address
+        # (Wagtail's make_preview_request), then shown in the admin's preview frame.
+        if request.path.startswith(self.admin_prefix) or is_preview(request):
+            response._csp_config = settings.SECURE_CSP_ADMIN
+        return response
+
+
+def is_preview(request):
+    return getattr(request, "is_dummy", False)
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database cannot be reached, say so in the site's design (503), never a traceback.
+
+    A form sent meanwhile was not saved (each save is one transaction), and the page says so.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable for %s %s", request.method, request.path, exc_info=exception)
+        if request.method == "POST":
+            message = "Nothing you sent has been saved. Please wait a minute and send it again."
+        else:
+            message = "Please try again in a minute."
+        response = HttpResponse(error_page("The site is briefly unavailable", message), status=503)
+        response["Retry-After"] = "60"
+        return response

@@ -10,6 +10,7 @@ from website import views
 
 handler500 = "website.views.server_error"
 handler403 = "website.views.forbidden"
+handler400 = "website.views.bad_request"
 
 urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),

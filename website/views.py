@@ -3,8 +3,9 @@
 import re
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import Paginator
-from django.http import HttpResponseForbidden, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_GET
@@ -38,8 +39,15 @@ def robots_txt(request):
 
 
 def error_page(title, message):
-    """An error page in the site's design from a template that needs no database."""
-    return loader.get_template("error.html").render({"title": title, "message": message})
+    """An error page in the site's design from a template that needs no database.
+
+    The quick exit still works: it falls back to the neutral site editors start with.
+    """
+    from website.models import SiteSettings
+
+    quick_exit_url = SiteSettings._meta.get_field("quick_exit_url").default
+    context = {"title": title, "message": message, "quick_exit_url": quick_exit_url}
+    return loader.get_template("error.html").render(context)
 
 
 def server_error(request):
@@ -52,3 +60,25 @@ def forbidden(request, exception=None):
             "You do not have permission", "Your account cannot open this page. Ask an administrator if you need it."
         )
     )
+
+
+def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):
+        page = error_page(
+            "What you sent is too large",
+            "Nothing was saved. Shorten the text or attach a smaller file, then send it again.",
+        )
+        return HttpResponse(page, status=413)
+    return HttpResponseBadRequest(
+        error_page("Sorry, we could not read that request", "Go back, check what you entered and try again.")
+    )
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer to a login from a locked-out user name or address."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = (
+        f"There were too many failed attempts to sign in. For your security, signing in is paused "
+        f"for {minutes} minutes. If you have forgotten your password, use the reset link on the sign-in page."
+    )
+    return HttpResponse(error_page("Signing in is paused", message), status=429)

@@ -1,0 +1,46 @@
+"""Backup and restore of the register, with the commands the README gives."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.core.management import call_command
+
+from bench.server import PROJECT, production_environment, scratch_database
+from membership.models import Kind, Status, StatusChange
+from tests.factories.membership import MembershipEnquiryFactory, team_member
+
+REGISTER = ["auth.group", "auth.user", "membership"]
+
+
+def dump(path):
+    call_command("dumpdata", *REGISTER, natural_foreign=True, natural_primary=True, indent=1, output=str(path))
+
+
+def manage(environment, *arguments):
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=PROJECT, env=environment, check=True, capture_output=True
+    )
+
+
+def test_a_dump_of_the_register_restores_into_a_fresh_database_with_every_row_intact(
+    db, tmp_path, django_user_model
+):
+    maria = team_member(django_user_model, "maria")
+    hostile = MembershipEnquiryFactory(organisation_name="Ünïcødé & <b>Co</b>", message="Line one\nLine two")
+    MembershipEnquiryFactory(kind=Kind.APPLICATION, status=Status.CONTACTED, notes="Called on Monday")
+    StatusChange.objects.create(enquiry=hostile, changed_by=maria, old_status=Status.NEW, new_status=Status.CONTACTED)
+    backup = tmp_path / "register.json"
+    dump(backup)
+
+    with scratch_database(os.environ.get("DATABASE_URL")) as database_url:
+        fresh = production_environment(tmp_path, **({"DATABASE_URL": database_url} if database_url else {}))
+        manage(fresh, "migrate", "--noinput", "-v", "0")
+        manage(fresh, "loaddata", str(backup))
+        restored = tmp_path / "restored.json"
+        manage(fresh, "dumpdata", *REGISTER, "--natural-foreign", "--natural-primary", "--indent", "1", "-o", restored)
+
+    original, copy = json.loads(backup.read_text()), json.loads(restored.read_text())
+    assert [row for row in original if row["model"].startswith("membership.")]  # the register was in the dump
+    assert copy == original
