@@ -18,3 +18,12 @@ accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn's Server header says "gunicorn" with no version number, so nothing to hide.
+
+
+def when_ready(server):
+    """Runs in the master once the site is loaded: move everything loaded so far out of the
+    garbage collector's reach, so workers never pause to re-scan Django's and Wagtail's
+    long-lived objects (and forked memory stays shared)."""
+    import gc
+
+    gc.freeze()

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
 
 from tests.factories.home import StandardPageFactory
 from tests.factories.membership import MembershipPageFactory
@@ -282,3 +283,16 @@ class TestCacheHeaders:
     def test_the_sitemap_and_robots_file_are_public(self, client, home_page):
         for url in ("/sitemap.xml", "/robots.txt"):
             assert "public" in client.get(url)["Cache-Control"]
+
+
+def test_making_a_page_private_takes_it_out_of_the_public_cache_at_once(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    StandardPageFactory(parent=home_page, slug="board", introduction="Minutes of the Board.")
+    assert "Minutes of the Board." in page_text(client, "/board/")
+
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(url_path="/home/board/"), restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+
+    assert "Minutes of the Board." not in client.get("/board/").content.decode()

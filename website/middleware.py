@@ -10,11 +10,12 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from wagtail.models import Site
 
-from website.cache import content_version
+from website.cache import cached_for_content, content_version
 from website.views import error_page
 
 logger = logging.getLogger(__name__)
@@ -128,3 +129,23 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(error_page("The site is briefly unavailable", message), status=503)
         response["Retry-After"] = "60"
         return response
+
+
+class SiteLookupMiddleware:
+    """Finds the request's Wagtail site once per host and content version, not once per request.
+
+    Wagtail keeps the site it found for a request on `request._wagtail_site` (see
+    Site.find_for_request); filling that in from the cache saves a query on every page.
+    Saving a Site bumps the content version like any other editor change.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = f"site-for:{request.get_host()}:{request.get_port()}"
+        try:
+            request._wagtail_site = cached_for_content(key, lambda: Site.find_for_request(request))
+        except DatabaseError:
+            pass  # Wagtail looks again in the view, where DatabaseUnavailableMiddleware answers
+        return self.get_response(request)

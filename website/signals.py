@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -19,7 +19,7 @@ def connect():
 
 
 def bump_on_content_change(sender, instance, **kwargs):
-    """Settings, images, documents and snippets change the site when saved; pages when deleted.
+    """Settings, sites, images, documents, privacy and snippets change the site when saved; pages when deleted.
 
     A page's other saves are drafts and revisions, which visitors do not see until published.
     """
@@ -28,5 +28,15 @@ def bump_on_content_change(sender, instance, **kwargs):
         bump_content_version()
 
 
+SITE_WIDE_MODELS = (
+    BaseSiteSetting,
+    AbstractImage,
+    AbstractDocument,
+    Site,
+    PageViewRestriction,  # a page made private must leave the public cache at once
+    CollectionViewRestriction,
+)
+
+
 def is_editable_content(model):
-    return issubclass(model, (BaseSiteSetting, AbstractImage, AbstractDocument)) or model in get_snippet_models()
+    return issubclass(model, SITE_WIDE_MODELS) or model in get_snippet_models()

@@ -24,9 +24,7 @@ def manage(environment, *arguments):
     )
 
 
-def test_a_dump_of_the_register_restores_into_a_fresh_database_with_every_row_intact(
-    db, tmp_path, django_user_model
-):
+def test_a_dump_of_the_register_restores_into_a_fresh_database_with_every_row_intact(db, tmp_path, django_user_model):
     maria = team_member(django_user_model, "maria")
     hostile = MembershipEnquiryFactory(organisation_name="Ünïcødé & <b>Co</b>", message="Line one\nLine two")
     MembershipEnquiryFactory(kind=Kind.APPLICATION, status=Status.CONTACTED, notes="Called on Monday")

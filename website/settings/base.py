@@ -71,6 +71,7 @@ MIDDLEWARE = [
     # Before sessions and authentication, so a cached page costs neither.
     "website.middleware.PageCacheMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
+    "website.middleware.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,6 +122,10 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", BASE_DIR / "db.sqlite3"),
             "OPTIONS": SQLITE_OPTIONS,
+            # Keep the connection: SQLite checkpoints and deletes the WAL file whenever its
+            # last connection closes, which would cost every request several milliseconds.
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 USING_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")

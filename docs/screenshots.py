@@ -1,0 +1,38 @@
+"""Screenshots of the home page for the README, on a phone and a desktop.
+
+python docs/screenshots.py      (needs Chromium: apt-get install chromium)
+"""
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from bench.server import Gunicorn, prepare, production_environment  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+VIEWS = {"home-phone.png": {"width": 390, "height": 844}, "home-desktop.png": {"width": 1280, "height": 900}}
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as workdir:
+        environment = production_environment(workdir)
+        prepare(environment)
+        with Gunicorn(environment) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
+            )
+            for name, viewport in VIEWS.items():
+                page = browser.new_page(viewport=viewport)
+                page.goto(server.url + "/")
+                page.screenshot(path=HERE / name)
+                print(f"wrote docs/{name}")
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
