@@ -21,9 +21,18 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
 def when_ready(server):
-    """Runs in the master once the site is loaded: move everything loaded so far out of the
-    garbage collector's reach, so workers never pause to re-scan Django's and Wagtail's
-    long-lived objects (and forked memory stays shared)."""
-    import gc
+    """Runs in the master once the site is loaded, before any worker is forked.
 
+    Compiles the site's templates, so a new or recycled worker starts with them ready, then
+    moves everything loaded so far out of the garbage collector's reach, so workers never
+    pause to re-scan Django's and Wagtail's long-lived objects (and forked memory stays shared).
+    """
+    import gc
+    from pathlib import Path
+
+    from django.template.loader import get_template
+
+    templates = Path(__file__).resolve().parent / "templates"
+    for template in templates.rglob("*.html"):
+        get_template(template.relative_to(templates).as_posix())
     gc.freeze()

@@ -15,7 +15,6 @@ dropped afterwards; without it, SQLite in a temporary folder.
 import argparse
 import http.client
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.server import PROJECT, Gunicorn, prepare, production_environment, scratch_database  # noqa: E402
+from bench.server import Gunicorn, manage, prepare, production_environment, scratch_database  # noqa: E402
 
 MEMBERSHIP = "/membership/"
 SECONDS_A_PERSON_NEEDS = 3.5  # the form refuses anything sent back faster (membership/forms.py)
@@ -97,15 +96,7 @@ def count_rows(environment, prefix="Load test organisation"):
         "from membership.models import MembershipEnquiry as E; "
         f"print(E.objects.filter(organisation_name__startswith={prefix!r}).count())"
     )
-    output = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return int(output.strip().splitlines()[-1])
+    return int(manage(environment, "shell", "-c", script).strip().splitlines()[-1])
 
 
 def main():

@@ -70,9 +70,15 @@ def production_environment(workdir, **overrides):
 
 
 def manage(environment, *arguments):
-    subprocess.run(
-        [sys.executable, "manage.py", *arguments], cwd=PROJECT, env=environment, check=True, stdout=subprocess.DEVNULL
-    )
+    """Run a manage.py command against the site `environment` describes; returns what it printed."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *map(str, arguments)],
+        cwd=PROJECT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def prepare(environment, content=True):

@@ -18,6 +18,13 @@ HERE = Path(__file__).resolve().parent
 VIEWS = {"home-phone.png": {"width": 390, "height": 844}, "home-desktop.png": {"width": 1280, "height": 900}}
 
 
+def keep_small(path):
+    """64 colours are plenty for flat page colours and text, and a fraction of the bytes."""
+    from PIL import Image
+
+    Image.open(path).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix="screenshots-") as workdir:
         environment = production_environment(workdir)
@@ -30,6 +37,7 @@ def main():
                 page = browser.new_page(viewport=viewport)
                 page.goto(server.url + "/")
                 page.screenshot(path=HERE / name)
+                keep_small(HERE / name)
                 print(f"wrote docs/{name}")
             browser.close()
 

@@ -6,15 +6,13 @@ server is down on purpose, as it will be some day: nothing may be lost because o
 
 import os
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
 
 from bench.concurrency import SECONDS_A_PERSON_NEEDS, count_rows, open_form, send, submission, submit_concurrently
-from bench.server import PROJECT, Gunicorn, prepare, production_environment, scratch_database
+from bench.server import Gunicorn, manage, prepare, production_environment, scratch_database
 
 
 def closed_port():
@@ -39,17 +37,6 @@ def server(tmp_path_factory):
             yield running
 
 
-def manage(server, *arguments, **environment):
-    return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT,
-        env={**server.environment, **environment},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 def fetch(server, path):
     with urllib.request.urlopen(server.url + path) as response:
         return response.headers, response.read().decode()
@@ -60,7 +47,7 @@ def test_a_publish_reaches_every_worker_at_once(server):
         assert "Freshly published heading" not in fetch(server, "/")[1]
 
     manage(
-        server,
+        server.environment,
         "shell",
         "-c",
         "from home.models import HomePage; page = HomePage.objects.get(); "
@@ -99,7 +86,7 @@ def test_with_the_mail_server_down_the_entry_is_kept_and_its_mails_sent_later(se
     assert status == 302  # the visitor sees the confirmation, not an error
 
     owed = manage(
-        server,
+        server.environment,
         "shell",
         "-c",
         "from membership.models import MembershipEnquiry as E; "
@@ -109,6 +96,6 @@ def test_with_the_mail_server_down_the_entry_is_kept_and_its_mails_sent_later(se
     assert int(failures) >= 1 and still_owed == "True"
 
     # The mail server is back (here: the console mailer); cron's next run sends what is owed, once.
-    sent = manage(server, "send_pending_emails", EMAIL_URL="")
+    sent = manage({**server.environment, "EMAIL_URL": ""}, "send_pending_emails")
     assert reference in sent and fields["email"] in sent
-    assert reference not in manage(server, "send_pending_emails", EMAIL_URL="")
+    assert reference not in manage({**server.environment, "EMAIL_URL": ""}, "send_pending_emails")

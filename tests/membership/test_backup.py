@@ -2,12 +2,10 @@
 
 import json
 import os
-import subprocess
-import sys
 
 from django.core.management import call_command
 
-from bench.server import PROJECT, production_environment, scratch_database
+from bench.server import manage, production_environment, scratch_database
 from membership.models import Kind, Status, StatusChange
 from tests.factories.membership import MembershipEnquiryFactory, team_member
 
@@ -16,12 +14,6 @@ REGISTER = ["auth.group", "auth.user", "membership"]
 
 def dump(path):
     call_command("dumpdata", *REGISTER, natural_foreign=True, natural_primary=True, indent=1, output=str(path))
-
-
-def manage(environment, *arguments):
-    return subprocess.run(
-        [sys.executable, "manage.py", *arguments], cwd=PROJECT, env=environment, check=True, capture_output=True
-    )
 
 
 def test_a_dump_of_the_register_restores_into_a_fresh_database_with_every_row_intact(db, tmp_path, django_user_model):
