@@ -71,3 +71,14 @@ def test_ensure_admin_generates_a_password_when_none_is_given(db, monkeypatch, c
     printed = capsys.readouterr().out
     password = printed.split("password ")[1].split()[0]
     assert get_user_model().objects.get(username="admin").check_password(password)
+
+
+def test_the_admin_can_be_moved_by_an_environment_variable(tmp_path):
+    from bench.server import manage, production_environment
+
+    environment = production_environment(tmp_path, ADMIN_PATH="staff-only")
+    script = "from django.urls import reverse; print(reverse('wagtailadmin_home'), reverse('wagtailadmin_login'))"
+
+    printed = manage(environment, "shell", "-c", script).strip().splitlines()[-1]
+
+    assert printed == "/staff-only/ /staff-only/login/"
