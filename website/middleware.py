@@ -1,4 +1,5 @@
-"""Site-wide middleware: the anonymous page cache and the cache headers.
+"""Site-wide middleware: the anonymous page cache and cache headers, the admin's own
+security policy, the page shown while the database is unreachable, and the cached site lookup.
 
 A public page is rendered once per content version and then served from the cache, before
 sessions, authentication or the database are touched. Whatever an editor changes bumps
@@ -26,6 +27,8 @@ PAGE_TIMEOUT = 3600
 
 
 class PageCacheMiddleware:
+    """Serves anonymous visitors from the cache and labels every response for caches downstream."""
+
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefix = "/" + settings.WAGTAILADMIN_PATH
