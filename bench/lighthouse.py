@@ -12,27 +12,42 @@ CHROME_FLAGS = (
 )
 
 
-def audit(url, chromium):
-    """The four category scores (0-100), with the audits that lost points, or None on failure."""
+def audit(url, chromium, attempts=3):
+    """The four category scores (0-100), with the audits that lost points, or None on failure.
+
+    Lighthouse sometimes fails to record its trace (NO_NAVSTART) and asks to be run again;
+    so it is, up to `attempts` times.
+    """
+    for _ in range(attempts):
+        report = run_lighthouse(url, chromium)
+        if report and all(report["categories"][name]["score"] is not None for name in CATEGORIES):
+            return scores(report)
+    return None
+
+
+def run_lighthouse(url, chromium):
     with tempfile.TemporaryDirectory() as folder:
         report_path = os.path.join(folder, "report.json")
-        finished = subprocess.run(
+        subprocess.run(
             ["npx", "--yes", "lighthouse@12", url, "--quiet", "--output=json", f"--output-path={report_path}"]
             + [f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
             env={**os.environ, "CHROME_PATH": chromium},
             capture_output=True,
             timeout=300,
         )
-        if finished.returncode != 0 or not os.path.exists(report_path):
+        if not os.path.exists(report_path):
             return None
         with open(report_path) as report_file:
-            report = json.load(report_file)
-    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
-    scores["lost_points"] = [
+            return json.load(report_file)
+
+
+def scores(report):
+    result = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    result["lost_points"] = [
         audit_id
-        for audit_id, result in report["audits"].items()
-        if result.get("score") is not None
-        and result["score"] < 1
-        and result.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        for audit_id, outcome in report["audits"].items()
+        if outcome.get("score") is not None
+        and outcome["score"] < 1
+        and outcome.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
-    return scores
+    return result
