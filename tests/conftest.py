@@ -21,6 +21,12 @@ def empty_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploads and generated PDFs go to the test's own folder, never the project's media/."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def site(db):
     """The default site with a fresh home page as its root, in the tree as the admin expects."""

@@ -29,11 +29,6 @@ from website.middleware import PageCacheMiddleware
 from website.models import CustomImage, SiteSettings
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def page_text(client, url):
     response = client.get(url)
     assert response.status_code == 200

@@ -5,20 +5,13 @@ server is down on purpose, as it will be some day: nothing may be lost because o
 """
 
 import os
-import socket
 import time
 import urllib.request
 
 import pytest
 
 from bench.concurrency import SECONDS_A_PERSON_NEEDS, count_rows, open_form, send, submission, submit_concurrently
-from bench.server import Gunicorn, manage, prepare, production_environment, scratch_database
-
-
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # nothing listens once the probe closes
+from bench.server import Gunicorn, free_port, manage, prepare, production_environment, scratch_database
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +21,7 @@ def server(tmp_path_factory):
         environment = production_environment(
             workdir,
             SECURE_PROXY=1,
-            EMAIL_URL=f"smtp://127.0.0.1:{closed_port()}",
+            EMAIL_URL=f"smtp://127.0.0.1:{free_port()}",  # nothing listens there: the mail server is down
             **({"DATABASE_URL": database_url} if database_url else {}),
         )
         prepare(environment)

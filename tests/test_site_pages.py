@@ -52,8 +52,7 @@ def test_every_block_of_a_standard_page_renders(client, standard_page):
         assert text in html
 
 
-def test_image_and_document_blocks_render_with_alt_text_and_file_details(client, home_page, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
+def test_image_and_document_blocks_render_with_alt_text_and_file_details(client, home_page):
     image = CustomImage.objects.create(title="Summit", file=get_test_image_file())
     from django.core.files.base import ContentFile
 

@@ -53,14 +53,13 @@ class PageCacheMiddleware:
         return response
 
     def may_use_cache(self, request):
-        """Anonymous reads of public pages only: no session, not the admin or a preview, not a search."""
+        """Anonymous reads of public pages only: no session, not the admin or a preview."""
         return (
             settings.PAGE_CACHE_ENABLED
             and not is_preview(request)
             and request.method in ("GET", "HEAD")
             and not self.personal_cookies & request.COOKIES.keys()
             and not request.path.startswith(self.admin_prefix)
-            and not (request.path == "/search/" and request.GET.get("q"))
         )
 
     def may_store(self, request, response):

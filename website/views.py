@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
@@ -26,7 +27,11 @@ def search(request):
     if words:
         matches = Page.objects.live().public().specific().search(words)
         results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": results})
+    response = render(request, "search/search.html", {"query": query, "results": results})
+    if words:
+        # What someone searched for is theirs: never kept by the page cache or a CDN.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET

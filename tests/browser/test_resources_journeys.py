@@ -7,11 +7,6 @@ from tests.browser.conftest import assert_accessible
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_home_to_a_capability_to_a_resource_and_its_pdf(initial_content, visit):
     page = visit("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Model National Response").click()

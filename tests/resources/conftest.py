@@ -8,11 +8,6 @@ from tests.factories.resources import (
 )
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def framework(home_page):
     return MnrFrameworkPageFactory(parent=home_page)
