@@ -45,7 +45,10 @@ run: $(VENV)/.runtime
 	@echo "  Site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (log in as shown above)"
 	@echo ""
-	@$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The worker sends e-mail from the queue beside the server, and stops with it.
+	@$(PY) manage.py db_worker --backend background & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev
 	@$(PY) -m pytest

@@ -1,26 +1,79 @@
-"""E-mails about the register. Plain text only, so nothing anyone typed is ever interpreted.
+"""E-mails about the register, sent by the worker from the database queue, never in a request.
 
-Every send happens after the row is saved. A failure is recorded on the row and the
-message is sent later by `manage.py send_pending_emails`; a sent message is stamped so
-it is never sent twice.
+Each e-mail an entry owes is a row (EnquiryEmail) written in the same transaction as the
+entry, plus a task on the queue (settings.TASKS["background"]) that the worker runs once
+that transaction commits. The task claims its row before it talks to the mail server and
+holds no transaction meanwhile, so a slow server delays only the worker, never a visitor or
+the database. A server that is down or says "try later" (4xx) is tried again after growing
+pauses; a permanent refusal (5xx) ends the tries and shows in the register. Every e-mail is
+its own task, so the team's notice never waits for the applicant's.
 """
 
 import logging
+import smtplib
+from datetime import timedelta
 
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db.models import F
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.models import Site
 
-from membership.models import Kind, MembershipEnquiry
+from membership.models import Delivery, Email, EnquiryEmail, Kind, MembershipPage
 from website.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 
+# Minutes to wait after each failed attempt: about two days in all, then it stops trying.
+RETRY_DELAYS = (1, 5, 30, 120, 360, 720, 1440)
+TEMPLATES = {
+    Email.ACKNOWLEDGEMENT: "membership/emails/acknowledgement.txt",
+    Email.TEAM_NOTIFICATION: "membership/emails/team_notification.txt",
+    Email.REOPENING: "membership/emails/reopened.txt",
+}
 
-def send(template, recipient, context):
-    subject, _, body = render_to_string(template, context).strip().partition("\n")
+
+def queue_emails(enquiry, *emails):
+    """Owe these e-mails for this entry, once each. Call it inside the transaction that saves
+    the entry, so the entry and its e-mails are committed together or not at all."""
+    for email in emails:
+        row, created = EnquiryEmail.objects.get_or_create(enquiry=enquiry, email=email)
+        if created:
+            send_email.enqueue(row.pk)
+
+
+def queue_again(row):
+    """Put an e-mail that stopped (gave up, or left half-sent by a stopped worker) back on the queue."""
+    EnquiryEmail.objects.filter(pk=row.pk).update(delivery=Delivery.QUEUED, queued_at=timezone.now())
+    send_email.enqueue(row.pk)
+
+
+@task(backend="background")
+def send_email(email_id):
+    """Send one owed e-mail. Safe to run twice: only the run that claims the row sends it."""
+    claimed = EnquiryEmail.objects.filter(pk=email_id, delivery__in=[Delivery.QUEUED, Delivery.RETRYING]).update(
+        delivery=Delivery.SENDING, attempts=F("attempts") + 1, last_attempt_at=timezone.now()
+    )
+    if not claimed:
+        return  # sent already, refused, or being sent by another worker
+    row = EnquiryEmail.objects.select_related("enquiry").get(pk=email_id)
+    try:
+        deliver(row)
+    except Exception as error:  # whatever the mail server or network did, record it and decide
+        record_failure(row, error)
+    else:
+        EnquiryEmail.objects.filter(pk=email_id).update(delivery=Delivery.SENT, sent_at=timezone.now(), problem="")
+
+
+def deliver(row):
+    """Plain text only, so nothing anyone typed is ever interpreted."""
+    enquiry = row.enquiry
+    context = {"enquiry": enquiry, "is_application": enquiry.kind == Kind.APPLICATION}
+    if row.email == Email.REOPENING:
+        context["page_url"] = MembershipPage.objects.live().get().full_url
+    recipient = team_address() if row.email == Email.TEAM_NOTIFICATION else enquiry.email
+    subject, _, body = render_to_string(TEMPLATES[row.email], context).strip().partition("\n")
     EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=[recipient]).send()
 
 
@@ -28,28 +81,40 @@ def team_address():
     return SiteSettings.for_site(Site.objects.get(is_default_site=True)).membership_team_email
 
 
-def send_owed_emails(enquiry_id):
-    """Send the acknowledgement and the team's notification if either is still owed."""
-    with transaction.atomic():
-        enquiry = MembershipEnquiry.objects.select_for_update().get(pk=enquiry_id)
-        context = {"enquiry": enquiry, "is_application": enquiry.kind == Kind.APPLICATION}
-        try:
-            if enquiry.acknowledged_at is None:
-                send("membership/emails/acknowledgement.txt", enquiry.email, context)
-                enquiry.acknowledged_at = timezone.now()
-            if enquiry.team_notified_at is None:
-                send("membership/emails/team_notification.txt", team_address(), context)
-                enquiry.team_notified_at = timezone.now()
-        except Exception as error:  # any mail failure: keep the row, record it, retry later
-            logger.warning("E-mail for %s failed: %s", enquiry.reference, error)
-            enquiry.email_failures += 1
-            enquiry.last_email_error = f"{type(error).__name__}: {error}"[:300]
-        enquiry.save(update_fields=["acknowledged_at", "team_notified_at", "email_failures", "last_email_error"])
-    return not enquiry.emails_owed
+def record_failure(row, error):
+    """A refusal ends the tries; anything else is tried again later, up to len(RETRY_DELAYS) times."""
+    reason = describe(error)
+    if is_refusal(error):
+        delivery, problem = Delivery.REFUSED, f"refused: {reason}"
+    elif row.attempts > len(RETRY_DELAYS):
+        delivery, problem = Delivery.GAVE_UP, f"not sent after {row.attempts} attempts: {reason}"
+    else:
+        delivery, problem = Delivery.RETRYING, f"not sent yet (attempt {row.attempts}, trying again): {reason}"
+    EnquiryEmail.objects.filter(pk=row.pk).update(delivery=delivery, problem=problem[:300])
+    logger.warning("%s for %s %s", row.get_email_display(), row.enquiry.reference, problem)
+    if delivery == Delivery.RETRYING:
+        retry_at = timezone.now() + timedelta(minutes=RETRY_DELAYS[row.attempts - 1])
+        send_email.using(run_after=retry_at).enqueue(row.pk)
 
 
-def notify_reopening(enquiry, page):
-    """Tell someone who registered interest that applications are open again; stamp it."""
-    send("membership/emails/reopened.txt", enquiry.email, {"enquiry": enquiry, "page_url": page.full_url})
-    enquiry.reopening_notified_at = timezone.now()
-    enquiry.save(update_fields=["reopening_notified_at"])
+def is_refusal(error):
+    """The server's permanent no (5xx) to this message or its recipient; not to our account or
+    settings (those are put right by an operator, after which a retry succeeds)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _ in error.recipients.values())
+    return isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500
+
+
+def describe(error):
+    """The server's own words where it gave some (code and text), else what happened."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "; ".join(f"{code} {as_text(words)}" for code, words in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{error.smtp_code} {as_text(error.smtp_error)}"
+    if isinstance(error, TimeoutError) or isinstance(error.__context__, TimeoutError):
+        return "the mail server did not answer in time"
+    return f"{type(error).__name__}: {error}"
+
+
+def as_text(words):
+    return words.decode(errors="replace") if isinstance(words, bytes) else str(words)

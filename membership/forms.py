@@ -1,18 +1,74 @@
 """The public membership form: what is asked, what is required, and the anti-spam checks."""
 
 import time
+import unicodedata
 import uuid
 
+import phonenumbers
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
+from phonenumber_field.formfields import PhoneNumberField
 
 from membership.models import Kind, MembershipEnquiry, OrganisationType
 
 MINIMUM_SECONDS_TO_FILL = 3
 FORM_SIGNING_SALT = "membership-form-started"
 APPLICATION_ONLY = ["senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email"]
+
+
+def has_special_characters(text, allowed=""):
+    """Control characters (line breaks among them) and Unicode's line and paragraph separators."""
+    return any((unicodedata.category(c) == "Cc" or c in "\u2028\u2029") and c not in allowed for c in text)
+
+
+class PlainText:
+    """Refuses line breaks and control characters in an answer the e-mails show on one line or in a subject.
+
+    A line break in a name would start a new line of the acknowledgement or the team's
+    subject, where anything after it passes for the Alliance's own words.
+    """
+
+    allowed = ""
+    message = "{label} must be on one line, without special characters"
+
+    def to_python(self, value):
+        if isinstance(value, str) and has_special_characters(value.strip(), self.allowed):
+            label = (self.label or "This field").removesuffix(" (optional)")
+            raise ValidationError(self.message.format(label=label), code="special_characters")
+        return super().to_python(value)
+
+
+class OneLineField(PlainText, forms.CharField):
+    pass
+
+
+class OneLineEmailField(PlainText, forms.EmailField):
+    pass
+
+
+class OneLineURLField(PlainText, forms.URLField):
+    pass
+
+
+class MessageField(PlainText, forms.CharField):
+    """A message may have several lines and tabs, but no other control characters."""
+
+    allowed = "\n\r\t"
+    message = "{label} must not contain special characters"
+
+
+class TelephoneField(PlainText, PhoneNumberField):
+    """A number the `phonenumbers` library knows, kept as E.164 text (+442079460000) however it was typed.
+
+    A number written without + is read as one in `region`, which the form sets to the country chosen.
+    """
+
+    def clean(self, value):
+        number = super().clean(value)
+        return number.as_e164 if number else ""
 
 
 class MembershipForm(forms.ModelForm):
@@ -34,7 +90,7 @@ class MembershipForm(forms.ModelForm):
     )
     # Hidden: when the form was shown (signed), a one-time token, and a field people never see.
     started = forms.CharField(widget=forms.HiddenInput)
-    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    token = OneLineField(widget=forms.HiddenInput, max_length=64)
     fax_number = forms.CharField(
         required=False,
         label="Leave this field empty",
@@ -49,6 +105,13 @@ class MembershipForm(forms.ModelForm):
             "senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email",
             "message", "read_commitments", "privacy_consent",
         ]  # fmt: skip
+        field_classes = {
+            "organisation_name": OneLineField, "website": OneLineURLField, "contact_name": OneLineField,
+            "job_title": OneLineField, "email": OneLineEmailField, "phone": TelephoneField,
+            "senior_lead_name": OneLineField, "senior_lead_role": OneLineField,
+            "working_contact_name": OneLineField, "working_contact_email": OneLineEmailField,
+            "message": MessageField,
+        }  # fmt: skip
         labels = {
             "organisation_name": "Organisation name",
             "organisation_type": "Type of organisation",
@@ -66,7 +129,7 @@ class MembershipForm(forms.ModelForm):
         help_texts = {
             "website": "For example, https://www.example.org",
             "email": "We will send a confirmation to this address.",
-            "phone": "Include the country code, for example +44 20 7946 0000",
+            "phone": "For example +44 20 7946 0000. Without a country code, it is read as a number in the country above.",
             "senior_lead_role": "For governments, a minister or someone at ministerial level.",
             "message": "Anything you would like the membership team to know.",
         }
@@ -78,6 +141,7 @@ class MembershipForm(forms.ModelForm):
             "email": {"required": "Enter your e-mail address", "invalid": "Enter an e-mail address in the right format, like name@example.org"},
             "website": {"invalid": "Enter a web address in the right format, like https://www.example.org"},
             "working_contact_email": {"invalid": "Enter an e-mail address in the right format, like name@example.org"},
+            "phone": {"invalid": "Enter a telephone number in the right format, like +44 20 7946 0000"},
         }  # fmt: skip
         widgets = {
             "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
@@ -96,6 +160,9 @@ class MembershipForm(forms.ModelForm):
         self.fields["country"].error_messages["required"] = "Choose your organisation's country"
         self.fields["country"].error_messages["invalid_choice"] = "Choose a country from the list"
         self.fields["organisation_type"].error_messages["invalid_choice"] = "Choose a type from the list"
+        # A number written without + is read as one in the country chosen on the form.
+        country = str(self.data.get("country", ""))
+        self.fields["phone"].region = country if country in phonenumbers.SUPPORTED_REGIONS else None
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
                 field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"

@@ -174,12 +174,6 @@ class MembershipEnquiry(models.Model):
     updated_at = models.DateTimeField(auto_now=True, editable=False)
     times_submitted = models.PositiveIntegerField(default=1, editable=False)
 
-    acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
-    team_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    email_failures = models.PositiveIntegerField(default=0, editable=False)
-    last_email_error = models.CharField(max_length=300, blank=True, editable=False)
-    reopening_notified_at = models.DateTimeField("told applications reopened", null=True, blank=True, editable=False)
-
     class Meta:
         ordering = ["-received_at"]
         verbose_name = "membership enquiry"
@@ -189,9 +183,9 @@ class MembershipEnquiry(models.Model):
     def __str__(self):
         return f"{self.reference} {self.organisation_name}"
 
-    @property
-    def emails_owed(self):
-        return self.acknowledged_at is None or self.team_notified_at is None
+    def email_problems(self):
+        """What went wrong with this entry's e-mails, for the team: empty when nothing did."""
+        return [f"{email.get_email_display()} {email.problem}" for email in self.emails.all() if email.problem]
 
 
 class StatusChange(models.Model):
@@ -210,3 +204,42 @@ class StatusChange(models.Model):
     def __str__(self):
         who = self.changed_by.get_username() if self.changed_by else "someone"
         return f"{who}: {self.get_old_status_display()} → {self.get_new_status_display()}"
+
+
+class Email(models.TextChoices):
+    ACKNOWLEDGEMENT = "acknowledgement", "E-mail to the applicant"
+    TEAM_NOTIFICATION = "team_notification", "Notice to the membership team"
+    REOPENING = "reopening", "E-mail that applications reopened"
+
+
+class Delivery(models.TextChoices):
+    QUEUED = "queued", "Waiting to be sent"
+    SENDING = "sending", "Being sent"
+    RETRYING = "retrying", "Not sent yet: trying again"
+    SENT = "sent", "Sent"
+    REFUSED = "refused", "Refused by the mail server"
+    GAVE_UP = "gave_up", "Not sent: stopped trying"
+
+
+class EnquiryEmail(models.Model):
+    """One e-mail an entry owes someone, and how its sending went: one of each kind per entry.
+
+    The row is written in the same transaction as the entry, so an entry never lacks its
+    e-mails; the worker sends them (membership/tasks.py) and records each attempt here.
+    """
+
+    enquiry = models.ForeignKey(MembershipEnquiry, on_delete=models.CASCADE, related_name="emails")
+    email = models.CharField(max_length=20, choices=Email.choices)
+    delivery = models.CharField(max_length=20, choices=Delivery.choices, default=Delivery.QUEUED, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    problem = models.CharField(max_length=300, blank=True)
+    queued_at = models.DateTimeField(default=timezone.now)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["queued_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["enquiry", "email"], name="one_email_of_each_kind")]
+
+    def __str__(self):
+        return f"{self.get_email_display()}: {self.get_delivery_display()}"

@@ -2,18 +2,18 @@
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
-from membership.emails import send_owed_emails
+from membership.emails import queue_emails
 from membership.forms import MembershipForm
-from membership.models import OPEN_STATUSES, Kind, MembershipEnquiry
+from membership.models import OPEN_STATUSES, Email, Kind, MembershipEnquiry
+from website import ratelimit
+from website.ratelimit import client_address
 
 RATE_LIMIT = 5
 RATE_WINDOW_SECONDS = 10 * 60
@@ -24,32 +24,9 @@ AUTOMATED_MESSAGE = (
 )
 
 
-def client_address(request):
-    """The visitor's address: behind the proxy we trust (SECURE_PROXY=1), the one it saw.
-
-    The proxy appends the address it was connected from, so only the last entry of
-    X-Forwarded-For is the proxy's word; earlier ones are whatever the client sent.
-    """
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.BEHIND_PROXY and forwarded:
-        return forwarded.rsplit(",", 1)[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def over_rate_limit(request):
-    """Count this client's submissions in a fixed window; True once it has sent too many.
-
-    In the shared cache, so the count is the same whichever worker takes the request.
-    """
-    cache = caches["shared"]
-    key = f"membership-submissions:{client_address(request)}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > RATE_LIMIT
+    """Count this client's submissions in a fixed window; True once it has sent too many."""
+    return ratelimit.count("membership-submissions", client_address(request), RATE_WINDOW_SECONDS) > RATE_LIMIT
 
 
 @never_cache
@@ -59,11 +36,11 @@ def membership_form(request, page):
             return TemplateResponse(request, "membership/too_many_requests.html", {"page": page}, status=429)
         form = MembershipForm(request.POST, page=page)
         if form.is_valid() and not form.looks_automated():
-            # One transaction: if the database fails half-way, nothing at all is saved.
+            # One transaction: the entry and the e-mails it owes are saved together, or if the
+            # database fails half-way, nothing at all. The worker sends them after the commit.
             with transaction.atomic():
                 enquiry, updated = save_enquiry(form)
-            # The row is committed by now; only then are the e-mails sent.
-            send_owed_emails(enquiry.pk)
+                queue_emails(enquiry, Email.ACKNOWLEDGEMENT, Email.TEAM_NOTIFICATION)
             token = signing.dumps({"id": enquiry.pk, "updated": updated}, salt=CONFIRMATION_SALT)
             return redirect(f"{page.url}{page.reverse_subpage('confirmation')}?{urlencode({'ref': token})}")
         if form.is_valid():

@@ -7,6 +7,9 @@ own viewsets later touches one place.
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.admin.filters import FieldListFilter
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import get_fields_from_path
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
@@ -22,10 +25,12 @@ from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
 from membership.models import MembershipEnquiry, Status, StatusChange
 from membership.reopening import notify_registered_interest
-from website.views import forbidden
+from website.views import bad_request, forbidden
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+VIEW_PERMISSION = "membership.view_membershipenquiry"
 EXPORT_PERMISSION = "membership.export_membershipenquiry"
+ISNULL_VALUES = ("", "true", "false", "1", "0")
 
 
 def neutralise_formula(value):
@@ -40,7 +45,32 @@ class RegisterIndexView(IndexView):
         wants_export = request.GET.get(self.EXPORT_VAR) in self.FORMATS
         if wants_export and not request.user.has_perm(EXPORT_PERMISSION):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            # A value a declared filter cannot read (?received_at__gte=abc) is the visitor's
+            # mistake: a 400, not a 500 with a traceback in the logs.
+            return bad_request(request)
+
+    def get_filters_params(self, params=None):
+        """Only the declared list filters' own parameters, never any other lookup.
+
+        Modeladmin applies every leftover query parameter to the queryset as a lookup, so
+        ?changes__changed_by__password__startswith=... read password hashes through the
+        list. Anything a declared filter does not read is dropped here, before it gets there.
+        """
+        lookup_params = super().get_filters_params(params)
+        allowed = set(self.list_filter)  # a bare field, as in the dashboard's ?status=new
+        for field_path in self.list_filter:
+            field = get_fields_from_path(self.model, field_path)[-1]
+            spec = FieldListFilter.create(field, self.request, {}, self.model, self.model_admin, field_path=field_path)
+            allowed.update(spec.expected_parameters())
+        lookup_params = {key: value for key, value in lookup_params.items() if key in allowed}
+        for key, values in lookup_params.items():
+            # Django reads any unknown __isnull value as "true"; say it is wrong instead.
+            if key.endswith("__isnull") and any(value.lower() not in ISNULL_VALUES for value in values):
+                raise IncorrectLookupParameters(key)
+        return lookup_params
 
     def preprocess_field_value(self, field, value, export_format):
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
@@ -50,6 +80,7 @@ class RegisterInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["changes"] = self.instance.changes.select_related("changed_by")
+        context["emails"] = self.instance.emails.all()
         return context
 
 
@@ -89,7 +120,9 @@ class MembershipEnquiryAdmin(ModelAdmin):
     button_helper_class = RegisterButtonHelper
     index_template_name = "membership/admin/index.html"
     inspect_template_name = "membership/admin/inspect.html"
-    list_display = ["reference", "organisation_name", "organisation_type", "country", "kind", "status", "received_at"]
+    list_display = [
+        "reference", "organisation_name", "organisation_type", "country", "kind", "status", "received_at", "email_trouble",
+    ]  # fmt: skip
     list_filter = ["kind", "organisation_type", "country", "status", "received_at"]
     search_fields = [
         "reference",
@@ -113,22 +146,39 @@ class MembershipEnquiryAdmin(ModelAdmin):
         "contact_name", "job_title", "email", "phone",
         "senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email",
         "message", "read_commitments", "privacy_consent", "notes",
-        "acknowledged_at", "team_notified_at", "email_failures", "last_email_error", "reopening_notified_at",
     ]  # fmt: skip
     panels = [FieldPanel("status"), FieldPanel("notes")]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("emails")
+
+    def email_trouble(self, enquiry):
+        """The list says at a glance when an e-mail could not be sent (the entry tells the rest)."""
+        return "; ".join(enquiry.email_problems())
+
+    email_trouble.short_description = "E-mail problems"
 
     def get_admin_urls_for_registration(self):
         urls = super().get_admin_urls_for_registration() + (
             path("membership/membershipenquiry/notify-interest/", notify_view, name="membership_notify_interest"),
         )
-        return tuple(URLPattern(url.pattern, forbidden_not_redirected(url.callback), name=url.name) for url in urls)
+        return tuple(URLPattern(url.pattern, team_only(url.callback), name=url.name) for url in urls)
 
 
-def forbidden_not_redirected(view):
-    """Wagtail sends a user without permission back to the dashboard; the register answers 403."""
+def team_only(view):
+    """Every URL of the register: only who may view it gets in, and is told 403, not redirected.
+
+    Modeladmin checks permissions view by view and its history view checked none, so an
+    editor read entries there; one check around every URL means no view can forget it.
+    (Wagtail's admin URLs already send anonymous visitors to log in before this runs.)
+    Views keep their own stricter checks (export, notify); Wagtail would answer a
+    PermissionDenied from them by sending the user back to the dashboard.
+    """
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_PERMISSION):
+            return forbidden(request)
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied:
@@ -150,7 +200,11 @@ def notify_view(request):
     except ValueError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"{count} organisation{'s' if count != 1 else ''} told that applications are open.")
+        messages.success(
+            request,
+            f"{count} organisation{'s' if count != 1 else ''} will be told that applications are open: "
+            "the e-mails are on their way. Each entry shows when its e-mail was sent.",
+        )
     return redirect(reverse("membership_membershipenquiry_modeladmin_index"))
 
 
@@ -176,5 +230,5 @@ class NewEnquiriesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_new_enquiries_panel(request, panels):
-    if request.user.has_perm("membership.view_membershipenquiry"):
+    if request.user.has_perm(VIEW_PERMISSION):
         panels.append(NewEnquiriesPanel(MembershipEnquiry.objects.filter(status=Status.NEW).count()))

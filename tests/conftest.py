@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from website.models import SiteSettings
@@ -52,3 +53,26 @@ def initial_content(db):
 
     call_command("load_initial_content", stdout=open(os.devnull, "w"))
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def worker(transactional_db, django_db_serialized_rollback):
+    """Runs the real queue worker (`manage.py db_worker`) until no task is ready, as the
+    worker process does. Transactional: the worker commits and checks its connection between
+    tasks, which would end a test's enclosing transaction."""
+
+    def run():
+        arguments = ["--backend", "background", "--batch", "--no-startup-delay", "--interval", "0", "--no-reload"]
+        call_command("db_worker", *arguments, stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+
+    return run
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server on loopback that the site's mailer sends to."""
+    from tests.mail_server import MailServer, smtp_mailer
+
+    with MailServer() as server:
+        settings.MAILERS = smtp_mailer(server.port)
+        yield server

@@ -171,11 +171,13 @@ def test_home_page_describes_the_organisation_in_json_ld(client, initial_content
     assert data["name"].startswith("WePROTECT Global Alliance")
 
 
-def test_robots_txt_disallows_the_admin_and_names_the_sitemap(client, initial_content):
+def test_robots_txt_disallows_search_names_the_sitemap_and_not_the_admin(client, initial_content):
     response = client.get("/robots.txt")
+    text = response.content.decode()
     assert response["Content-Type"].startswith("text/plain")
-    assert "Disallow: /admin/" in response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /search/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "admin" not in text
 
 
 def test_sitemap_lists_every_live_page(client, initial_content):

@@ -79,8 +79,10 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
+        # The scheme too: a page can hold its own absolute address (robots.txt's sitemap line,
+        # canonical links), so what an http request rendered must never reach https visitors.
         # Hashed, because a query string can be longer than a cache key may be.
-        address = f"{request.get_host()}{request.get_full_path()}".encode()
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
         return f"page:{content_version()}:{hashlib.sha256(address).hexdigest()}"
 
 
@@ -101,6 +103,7 @@ class AdminSecurityPolicyMiddleware:
         # (Wagtail's make_preview_request), then shown in the admin's preview frame.
         if request.path.startswith(self.admin_prefix) or is_preview(request):
             response._csp_config = settings.SECURE_CSP_ADMIN
+            response["X-Robots-Tag"] = "noindex, nofollow"  # instead of naming the admin in robots.txt
         return response
 
 

@@ -1,6 +1,9 @@
 """The site-wide pieces every app shares: the image model, BasePage and site settings."""
 
+import os
+
 from django.db import models
+from django.utils.crypto import get_random_string
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -18,6 +21,12 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def get_upload_to(self, filename):
+        """A name no earlier rendition had: renditions are cached for a year as immutable, and
+        Wagtail's own names repeat when an image is re-uploaded or its long name is cut short."""
+        stem, extension = os.path.splitext(filename)
+        return super().get_upload_to(f"{stem}.{get_random_string(8)}{extension}")
 
 
 class BasePage(Page):

@@ -1,25 +1,33 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import views
+from website import accounts, views
 
 handler500 = "website.views.server_error"
 handler403 = "website.views.forbidden"
 handler400 = "website.views.bad_request"
 
 urlpatterns = [
+    # Wagtail's page-password and admin password-reset views, limited (website/accounts.py): at
+    # Wagtail's own addresses, ahead of its URLs, so its forms and links reach them.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        accounts.page_password,
+    ),
+    path("documents/authenticate_with_password/<int:restriction_id>/", accounts.document_password),
+    path(settings.WAGTAILADMIN_PATH + "password_reset/", accounts.PasswordResetView.as_view()),
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    # Uploaded images are served by the app itself so a single gunicorn process is a
-    # complete site; a CDN in front caches them.
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Image renditions are served by the app itself so a single gunicorn process is a
+    # complete site; a CDN in front caches them. Nothing else under MEDIA_ROOT has an
+    # address: originals never, documents only through /documents/ (collection privacy).
+    re_path(r"^media/images/(?P<path>.+)$", views.image_rendition, name="image_rendition"),
     path("", include(wagtail_urls)),
 ]

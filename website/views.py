@@ -1,6 +1,7 @@
-"""Site-wide views: search, robots.txt and the server-error page."""
+"""Site-wide views: search, robots.txt, image renditions, and the error pages in the site's design."""
 
 import re
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -9,11 +10,14 @@ from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbid
 from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from wagtail.models import Page
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+RENDITION_MAX_AGE = 365 * 24 * 60 * 60
 
 
 @require_GET
@@ -36,11 +40,28 @@ def search(request):
 
 @require_GET
 def robots_txt(request):
-    context = {
-        "admin_path": settings.WAGTAILADMIN_PATH,
-        "sitemap_url": request.build_absolute_uri("/sitemap.xml"),
-    }
+    """The admin is not named: its address may be a secret (ADMIN_PATH), and it sends X-Robots-Tag itself."""
+    context = {"sitemap_url": request.build_absolute_uri("/sitemap.xml")}
     return render(request, "robots.txt", context, content_type="text/plain")
+
+
+@require_GET
+def image_rendition(request, path):
+    """An image rendition from MEDIA_ROOT/images/, the only uploaded files with a public address.
+
+    Originals (original_images/) and documents (documents/) are never served by file path:
+    a document goes through Wagtail's document view, which applies its collection's privacy.
+    The folder is the root, so no `..` in the address can climb out of it.
+
+    A rendition is public, so browsers and a CDN may keep it for a year (PageCacheMiddleware
+    leaves a response's own Cache-Control alone). That relies on a changed image getting
+    renditions under new names: Wagtail's names alone do not quite promise it, as a long
+    original name is cut short in its renditions' names, and a deleted image uploaded again
+    under the same name gets the same ones.
+    """
+    response = serve(request, path, document_root=Path(settings.MEDIA_ROOT) / "images")
+    patch_cache_control(response, public=True, max_age=RENDITION_MAX_AGE, immutable=True)
+    return response
 
 
 def error_page(title, message):
@@ -77,6 +98,20 @@ def bad_request(request, exception=None):
     return HttpResponseBadRequest(
         error_page("Sorry, we could not read that request", "Go back, check what you entered and try again.")
     )
+
+
+def csrf_failure(request, reason=""):
+    """A form sent with a missing or stale CSRF token: say nothing was saved and offer the form again.
+
+    The link back is this request's own path, and only if it stays on this site (an address
+    such as `//elsewhere.example/` would leave it); otherwise the home page.
+    """
+    form_url = request.path
+    if not url_has_allowed_host_and_scheme(form_url, allowed_hosts=None):
+        form_url = "/"
+    response = render(request, "csrf_failure.html", {"form_url": form_url}, status=403)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def locked_out(request, response=None, credentials=None):

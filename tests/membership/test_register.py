@@ -5,37 +5,16 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from membership.models import Kind, MembershipEnquiry, Status
-from tests.factories.membership import MembershipEnquiryFactory, team_member
+from membership.models import Delivery, Email, Kind, MembershipEnquiry, Status
+from tests.factories.membership import MembershipEnquiryFactory
 
 LIST = "/admin/membership/membershipenquiry/"
-
-
-@pytest.fixture
-def enquiry(db):
-    return MembershipEnquiryFactory(organisation_name="Example Technologies", email="sam@example.org")
-
-
-def user_in(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-password-here")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def people(django_user_model):
-    return {
-        "editor": user_in(django_user_model, "Editors", "editor"),
-        "moderator": user_in(django_user_model, "Moderators", "moderator"),
-        "team": team_member(django_user_model),
-        "superuser": django_user_model.objects.create_superuser("boss", "boss@example.org", "a-long-password-here"),
-    }
 
 
 def urls(enquiry):
@@ -149,7 +128,7 @@ def test_a_user_who_may_view_but_not_export_gets_403_on_export(client, django_us
     assert client.get(LIST, {"export": "csv"}).status_code == 403
 
 
-def test_notify_registered_interest_emails_each_once_when_the_pause_lifts(membership_page):
+def test_notify_registered_interest_emails_each_once_when_the_pause_lifts(membership_page, worker):
     waiting = MembershipEnquiryFactory(email="waiting@example.org")
     MembershipEnquiryFactory(kind=Kind.APPLICATION, email="applicant@example.org")
     MembershipEnquiryFactory(status=Status.WITHDRAWN, email="withdrawn@example.org")
@@ -158,21 +137,24 @@ def test_notify_registered_interest_emails_each_once_when_the_pause_lifts(member
     membership_page.applications_paused = False
     membership_page.save_revision().publish()
     call_command("notify_registered_interest", stdout=io.StringIO())
+    worker()
     call_command("notify_registered_interest", stdout=io.StringIO())
+    worker()
     assert [message.to for message in mail.outbox] == [["waiting@example.org"]]
     assert "how to apply" in mail.outbox[0].body.lower() and "/membership/" in mail.outbox[0].body
-    waiting.refresh_from_db()
-    assert waiting.reopening_notified_at is not None
+    assert waiting.emails.get(email=Email.REOPENING).delivery == Delivery.SENT
 
 
-def test_the_admin_action_notifies_too(client, people, membership_page):
+def test_the_admin_action_queues_the_emails_and_says_so(client, people, membership_page, worker):
     MembershipEnquiryFactory(email="waiting@example.org")
     membership_page.applications_paused = False
     membership_page.save_revision().publish()
     client.force_login(people["team"])
     response = client.post(f"{LIST}notify-interest/", follow=True)
-    assert "1 organisation told" in response.content.decode()
-    assert len(mail.outbox) == 1
+    assert "1 organisation will be told" in response.content.decode()
+    assert mail.outbox == []  # the worker sends them, not the request
+    worker()
+    assert [message.to for message in mail.outbox] == [["waiting@example.org"]]
 
 
 def make_old(enquiry, months):

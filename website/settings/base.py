@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "axes",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication, so a cached page costs neither.
     "website.middleware.PageCacheMiddleware",
+    # Before anything reads a request's body: public requests are held to their size and take no files.
+    "website.uploads.PublicUploadLimitMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     "website.middleware.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -169,6 +172,11 @@ BEHIND_PROXY = env_bool("SECURE_PROXY")
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 
 
+# No mail server may hold the worker for long: every connect, read and write gives up after
+# EMAIL_TIMEOUT seconds. (Lower case: Django 6.1 refuses the old EMAIL_* settings beside MAILERS.)
+email_timeout = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+
 # E-mail through Django 6.1's MAILERS. EMAIL_URL (smtp://user:password@host:587,
 # smtps:// for implicit TLS, smtp+tls:// for STARTTLS) or EMAIL_HOST and friends
 # select a real server; without either, messages are printed to the console.
@@ -184,7 +192,7 @@ def mailer_from_environment():
             "password": unquote(parts.password or ""),
             "use_ssl": parts.scheme == "smtps",
             "use_tls": parts.scheme == "smtp+tls" or "tls" in query,
-            "timeout": 10,
+            "timeout": email_timeout,
         }
     elif os.environ.get("EMAIL_HOST"):
         options = {
@@ -194,7 +202,7 @@ def mailer_from_environment():
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS", True) and not env_bool("EMAIL_USE_SSL"),
             "use_ssl": env_bool("EMAIL_USE_SSL"),
-            "timeout": 10,
+            "timeout": email_timeout,
         }
     else:
         return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
@@ -202,6 +210,17 @@ def mailer_from_environment():
 
 
 MAILERS = {"default": mailer_from_environment()}
+
+
+# Background work. The site's own slow work (e-mail) goes through Django's Tasks framework
+# to a queue in the database, which the worker process runs (`manage.py db_worker --backend
+# background`: the Procfile's `worker:`, started by `make run` too), so no request ever waits
+# for a mail server. "default" is Wagtail's: its own small tasks (search and reference
+# indexes) use the django-tasks backport, which reads this same setting, and run at once.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "WePROTECT Global Alliance <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -269,9 +288,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "website.views.locked_out"
-if BEHIND_PROXY:
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client as every limit on the site names it (behind SECURE_PROXY, the address the proxy
+# saw). Without it django-axes would see the proxy and lock everyone out together.
+AXES_CLIENT_IP_CALLABLE = "website.ratelimit.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -321,3 +340,48 @@ WAGTAILADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/") + "/"
 # Membership register: entries closed or untouched for longer than this are purged
 # (`manage.py purge_enquiries`); the privacy notice states the same period.
 ENQUIRY_RETENTION_MONTHS = int(os.environ.get("ENQUIRY_RETENTION_MONTHS", "24"))
+
+
+# Limits on public forms, page passwords and password resets (security findings).
+# Outside the admin a request's body is at most this size, files included, and public forms
+# take no files at all (website/uploads.py). The admin keeps its uploads.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MB
+# A private page's password is paused for an address like the admin's login (website/accounts.py).
+PAGE_PASSWORD_FAILURE_LIMIT = AXES_FAILURE_LIMIT
+PAGE_PASSWORD_COOLOFF_TIME = AXES_COOLOFF_TIME
+# Password-reset e-mails: at most three an hour to one address, and ten an hour from one client.
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+PASSWORD_RESET_LIMIT_PER_CLIENT = 10
+PASSWORD_RESET_WINDOW = timedelta(hours=1)
+
+
+# Error logging, the CSRF failure page and the front-end login (security findings).
+# Every server error goes with its traceback to standard error, which gunicorn collects;
+# nothing is e-mailed (this replaces Django's mail_admins default). django.request logs only
+# errors, so a 404 never writes the path a visitor asked for: on this site a path can say
+# something about the person. django.security's warnings (bad hosts, CSRF failures) stay.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": [], "level": "WARNING", "propagate": True},
+        "django.request": {"level": "ERROR"},
+    },
+}
+# A form sent with a stale or missing CSRF token gets a page in the site's design saying
+# nothing was saved, with the form's address to open it again (website/views.py).
+CSRF_FAILURE_VIEW = "website.views.csrf_failure"
+# A document's address is always Wagtail's document view, which applies its collection's
+# privacy; the files themselves have no public address (website/urls.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The login for private pages and documents, in the site's design with the quick exit;
+# without a `next` it lands on the home page, not Django's /accounts/profile/.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "account/login.html"
+LOGIN_REDIRECT_URL = "/"
+# The password forms for pages with a page password and documents in a password-protected
+# collection, in the site's design with the quick exit, instead of Wagtail's unstyled ones.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "account/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "account/document_password_required.html"

@@ -1,0 +1,168 @@
+"""E-mail leaves the request: the worker sends it from the database queue, retries a mail
+server that is down, stops at a refusal, and never sends one e-mail twice."""
+
+import threading
+import time
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from membership.models import Delivery, Email, EnquiryEmail, MembershipEnquiry
+from tests.factories.membership import form_data
+from tests.mail_server import MailServer, SilentMailServer, smtp_mailer
+
+REGISTER = "/admin/membership/membershipenquiry/"
+
+
+def deliveries():
+    return {row.email: row for row in EnquiryEmail.objects.all()}
+
+
+def make_retries_due():
+    """Skip the wait before the next attempt, as if the minutes had passed."""
+    DBTaskResult.objects.update(run_after=timezone.now() - timedelta(seconds=1))
+
+
+def test_the_entry_and_its_emails_are_saved_and_the_worker_sends_them(client, membership_page, mail_server, worker):
+    response = client.post("/membership/", form_data(email="applicant@example.org"))
+
+    assert response.status_code == 302
+    assert mail_server.messages == []  # nothing was sent while the visitor waited
+    assert {row.delivery for row in deliveries().values()} == {Delivery.QUEUED}
+
+    worker()
+
+    enquiry = MembershipEnquiry.objects.get()
+    assert sorted(mail_server.recipients()) == ["applicant@example.org", "membership@example.org"]
+    assert all(enquiry.reference in message["Subject"] for message in mail_server.messages)
+    assert {row.delivery for row in deliveries().values()} == {Delivery.SENT}
+
+
+def test_the_confirmation_says_the_email_is_on_its_way_not_that_it_was_sent(client, membership_page, worker):
+    html = client.post("/membership/", form_data(email="applicant@example.org"), follow=True).content.decode()
+    assert "on its way to applicant@example.org" in html
+    assert "We have sent" not in html
+
+
+def test_a_mail_server_that_never_answers_holds_up_neither_visitors_nor_the_database(
+    client, membership_page, settings, worker
+):
+    with SilentMailServer() as stuck:
+        settings.MAILERS = smtp_mailer(stuck.port, timeout=2)
+        for number in range(2):
+            assert client.post("/membership/", form_data(organisation_name=f"Org {number}")).status_code == 302
+        assert stuck.connections_made() == 0  # no request talked to the mail server
+
+        # While the worker waits on the silent server, another visitor sends the form: no
+        # transaction may be open meanwhile, or on SQLite this entry would wait for the lock.
+        meanwhile = {}
+        visitor = threading.Thread(target=send_once_the_worker_is_stuck, args=(stuck, meanwhile))
+        visitor.start()
+        worker()
+        visitor.join()
+        assert meanwhile["status"] == 302
+        assert MembershipEnquiry.objects.filter(organisation_name="Saved meanwhile").exists()
+
+    first = EnquiryEmail.objects.filter(enquiry__organisation_name="Org 0").first()
+    assert first.delivery == Delivery.RETRYING
+    assert "did not answer in time" in first.problem
+
+
+def send_once_the_worker_is_stuck(stuck, outcome, seconds=10):
+    from django.db import connection
+    from django.test import Client
+
+    deadline = time.monotonic() + seconds
+    while not stuck.connections_made() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    outcome["status"] = Client().post("/membership/", form_data(organisation_name="Saved meanwhile")).status_code
+    connection.close()
+
+
+def test_a_refused_applicant_address_does_not_stop_the_teams_notice(client, membership_page, mail_server, worker):
+    mail_server.refused.add("bad-recipient@example.org")
+    client.post("/membership/", form_data(email="bad-recipient@example.org"))
+
+    worker()
+
+    emails = deliveries()
+    assert mail_server.recipients() == ["membership@example.org"]
+    assert emails[Email.TEAM_NOTIFICATION].delivery == Delivery.SENT
+    assert emails[Email.ACKNOWLEDGEMENT].delivery == Delivery.REFUSED
+    assert emails[Email.ACKNOWLEDGEMENT].attempts == 1
+    make_retries_due()
+    worker()
+    assert emails[Email.ACKNOWLEDGEMENT].attempts == EnquiryEmail.objects.get(email=Email.ACKNOWLEDGEMENT).attempts
+
+    enquiry = MembershipEnquiry.objects.get()
+    assert enquiry.email_problems() == [
+        "E-mail to the applicant refused: 550 5.1.1 <bad-recipient@example.org>: Recipient address rejected: User unknown"
+    ]
+
+
+def test_the_register_shows_the_team_a_refused_email(client, membership_page, mail_server, worker, django_user_model):
+    from tests.factories.membership import team_member
+
+    mail_server.refused.add("bad-recipient@example.org")
+    client.post("/membership/", form_data(email="bad-recipient@example.org"))
+    worker()
+    enquiry = MembershipEnquiry.objects.get()
+
+    client.force_login(team_member(django_user_model))
+    for url in [REGISTER, f"{REGISTER}inspect/{enquiry.pk}/"]:
+        assert "E-mail to the applicant refused: 550" in client.get(url).content.decode(), url
+
+
+def test_a_server_that_is_down_is_tried_again_later_and_each_email_sent_once(
+    client, membership_page, settings, worker
+):
+    with SilentMailServer() as closed:
+        down_port = closed.port
+    settings.MAILERS = smtp_mailer(down_port)  # nothing listens there any more: connection refused
+    client.post("/membership/", form_data(email="applicant@example.org"))
+
+    worker()
+
+    acknowledgement = EnquiryEmail.objects.get(email=Email.ACKNOWLEDGEMENT)
+    assert acknowledgement.delivery == Delivery.RETRYING and acknowledgement.attempts == 1
+    retry = DBTaskResult.objects.filter(status="READY").order_by("run_after").first()
+    assert retry.run_after - timezone.now() > timedelta(seconds=50)  # not hammered: a minute later
+    worker()  # nothing is due yet
+    assert EnquiryEmail.objects.get(email=Email.ACKNOWLEDGEMENT).attempts == 1
+
+    with MailServer() as back_up:
+        settings.MAILERS = smtp_mailer(back_up.port)
+        make_retries_due()
+        worker()
+        worker()
+        assert sorted(back_up.recipients()) == ["applicant@example.org", "membership@example.org"]
+    assert {row.delivery for row in deliveries().values()} == {Delivery.SENT}
+    assert all(row.problem == "" for row in deliveries().values())
+
+
+def test_after_the_last_retry_it_stops_and_send_pending_emails_queues_it_again(
+    client, membership_page, settings, worker, mail_server
+):
+    from django.core.management import call_command
+
+    from membership.emails import RETRY_DELAYS
+
+    port = mail_server.port
+    with SilentMailServer() as closed:
+        settings.MAILERS = smtp_mailer(closed.port)  # closed by the time the worker runs
+    client.post("/membership/", form_data(email="applicant@example.org"))
+    for _ in range(len(RETRY_DELAYS) + 1):
+        make_retries_due()
+        worker()
+    acknowledgement = EnquiryEmail.objects.get(email=Email.ACKNOWLEDGEMENT)
+    assert acknowledgement.delivery == Delivery.GAVE_UP
+    assert acknowledgement.problem.startswith(f"not sent after {len(RETRY_DELAYS) + 1} attempts")
+
+    settings.MAILERS = smtp_mailer(port)
+    call_command("send_pending_emails", stdout=open("/dev/null", "w"))
+    worker()
+    assert sorted(mail_server.recipients()) == ["applicant@example.org", "membership@example.org"]
+    call_command("send_pending_emails", stdout=open("/dev/null", "w"))
+    worker()
+    assert len(mail_server.messages) == 2
