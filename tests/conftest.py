@@ -2,7 +2,7 @@ import os
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from website.models import SiteSettings
 
@@ -32,10 +32,12 @@ def media_in_tmp(settings, tmp_path):
 def site(db):
     """The default site with a fresh home page as its root, in the tree as the admin expects."""
     from tests.factories.home import HomePageFactory
-    from website.content import remove_wagtail_welcome_page
+    from website.content import ensure_root_collection, ensure_tree_root, remove_wagtail_welcome_page
 
     remove_wagtail_welcome_page()  # and its site
-    home = HomePageFactory(parent=Page.get_first_root_node(), slug="home")
+    # A transactional test (the worker's, the browser's) empties the tables Wagtail's migrations fill.
+    home = HomePageFactory(parent=ensure_tree_root(), slug="home")
+    ensure_root_collection()
     site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="WePROTECT")
     SiteSettings.for_site(site)  # created up front, as load_initial_content does
     return site
@@ -56,7 +58,7 @@ def initial_content(db):
 
 
 @pytest.fixture
-def worker(transactional_db, django_db_serialized_rollback):
+def worker(transactional_db):
     """Runs the real queue worker (`manage.py db_worker`) until no task is ready, as the
     worker process does. Transactional: the worker commits and checks its connection between
     tasks, which would end a test's enclosing transaction."""

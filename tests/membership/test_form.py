@@ -160,6 +160,8 @@ def test_registering_interest_again_updates_the_open_entry(client, membership_pa
     enquiry = MembershipEnquiry.objects.get()
     assert enquiry.message == "Second" and enquiry.times_submitted == 2
     assert "updated your existing entry" in response.content.decode()
+    assert "We have not sent another confirmation" in response.content.decode()
+    assert "on its way" not in response.content.decode()
 
 
 def test_registering_again_after_being_declined_adds_a_new_entry(client, membership_page):

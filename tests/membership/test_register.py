@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from membership.models import Delivery, Email, Kind, MembershipEnquiry, Status
-from tests.factories.membership import MembershipEnquiryFactory
+from tests.factories.membership import MembershipEnquiryFactory, team_member
 
 LIST = "/admin/membership/membershipenquiry/"
 
@@ -145,11 +145,11 @@ def test_notify_registered_interest_emails_each_once_when_the_pause_lifts(member
     assert waiting.emails.get(email=Email.REOPENING).delivery == Delivery.SENT
 
 
-def test_the_admin_action_queues_the_emails_and_says_so(client, people, membership_page, worker):
+def test_the_admin_action_queues_the_emails_and_says_so(client, django_user_model, membership_page, worker):
     MembershipEnquiryFactory(email="waiting@example.org")
     membership_page.applications_paused = False
     membership_page.save_revision().publish()
-    client.force_login(people["team"])
+    client.force_login(team_member(django_user_model))
     response = client.post(f"{LIST}notify-interest/", follow=True)
     assert "1 organisation will be told" in response.content.decode()
     assert mail.outbox == []  # the worker sends them, not the request
