@@ -54,10 +54,8 @@ def image_rendition(request, path):
     The folder is the root, so no `..` in the address can climb out of it.
 
     A rendition is public, so browsers and a CDN may keep it for a year (PageCacheMiddleware
-    leaves a response's own Cache-Control alone). That relies on a changed image getting
-    renditions under new names: Wagtail's names alone do not quite promise it, as a long
-    original name is cut short in its renditions' names, and a deleted image uploaded again
-    under the same name gets the same ones.
+    leaves a response's own Cache-Control alone): every rendition file has a name no earlier
+    one had (CustomRendition.get_upload_to), so a changed image never reuses an address.
     """
     response = serve(request, path, document_root=Path(settings.MEDIA_ROOT) / "images")
     patch_cache_control(response, public=True, max_age=RENDITION_MAX_AGE, immutable=True)
