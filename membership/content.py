@@ -75,8 +75,8 @@ def build(home):
         applications_paused=True,
         pause_message=(
             "We have paused new membership applications while we review how organisations become members: the "
-            "process, the criteria and the commitments. Governments and international organisations can still "
-            "apply. Other organisations can register their interest, and we will contact them with who is "
+            "process, the criteria and the commitments. Governments and international and regional organisations "
+            "can still apply. Other organisations can register their interest, and we will contact them with who is "
             "eligible and how to apply as soon as the pause lifts."
         ),
         types_open_while_paused=default_open_while_paused(),

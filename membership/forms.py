@@ -71,8 +71,11 @@ class TelephoneField(PlainText, PhoneNumberField):
         return number.as_e164 if number else ""
 
 
-class MembershipForm(forms.ModelForm):
-    """Field order, labels and hints follow the page; every message names the field it concerns."""
+class EnquiryDetailsForm(forms.ModelForm):
+    """What an entry must say, however it arrives: from the public form or added by the team
+    (an enquiry taken by telephone). Field order, labels and hints follow the page; every
+    message names the field it concerns. Whether it is an application (and so needs its
+    leads and the commitments) depends on `page`, the membership page's current state."""
 
     # Errors come from the server, next to each field (the GOV.UK pattern), not the browser.
     use_required_attribute = False
@@ -83,19 +86,6 @@ class MembershipForm(forms.ModelForm):
         label="I have read the member commitments and my organisation can meet them",
         help_text="Needed for an application. The commitments are listed above.",
     )
-    privacy_consent = forms.BooleanField(
-        required=True,
-        label="I agree that the Alliance may keep these details to answer this request, as the privacy notice explains",
-        error_messages={"required": "Agree to the privacy notice so that we can keep your details"},
-    )
-    # Hidden: when the form was shown (signed), a one-time token, and a field people never see.
-    started = forms.CharField(widget=forms.HiddenInput)
-    token = OneLineField(widget=forms.HiddenInput, max_length=64)
-    fax_number = forms.CharField(
-        required=False,
-        label="Leave this field empty",
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     class Meta:
         model = MembershipEnquiry
@@ -103,7 +93,7 @@ class MembershipForm(forms.ModelForm):
             "organisation_name", "organisation_type", "country", "website",
             "contact_name", "job_title", "email", "phone",
             "senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email",
-            "message", "read_commitments", "privacy_consent",
+            "message", "read_commitments",
         ]  # fmt: skip
         field_classes = {
             "organisation_name": OneLineField, "website": OneLineURLField, "contact_name": OneLineField,
@@ -166,8 +156,6 @@ class MembershipForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
                 field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"
-        if not self.is_bound:
-            self.initial.update(started=signing.dumps(time.time(), salt=FORM_SIGNING_SALT), token=uuid.uuid4().hex)
 
     @property
     def kind(self):
@@ -190,6 +178,33 @@ class MembershipForm(forms.ModelForm):
         for name, message in messages.items():
             if not cleaned.get(name) and name not in self.errors:
                 self.add_error(name, message)
+
+
+
+class MembershipForm(EnquiryDetailsForm):
+    """The public form: the details, the privacy consent, and the checks that keep robots out."""
+
+    privacy_consent = forms.BooleanField(
+        required=True,
+        label="I agree that the Alliance may keep these details to answer this request, as the privacy notice explains",
+        error_messages={"required": "Agree to the privacy notice so that we can keep your details"},
+    )
+    # Hidden: when the form was shown (signed), a one-time token, and a field people never see.
+    started = forms.CharField(widget=forms.HiddenInput)
+    token = OneLineField(widget=forms.HiddenInput, max_length=64)
+    fax_number = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta(EnquiryDetailsForm.Meta):
+        fields = [*EnquiryDetailsForm.Meta.fields, "privacy_consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.update(started=signing.dumps(time.time(), salt=FORM_SIGNING_SALT), token=uuid.uuid4().hex)
 
     def looks_automated(self):
         """True for a filled honeypot or a form sent back faster than a person could type it."""

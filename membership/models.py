@@ -1,5 +1,6 @@
 """Membership: the page with the pause and the form, and the register of enquiries."""
 
+import hashlib
 import secrets
 
 from django import forms
@@ -44,7 +45,12 @@ class Status(models.TextChoices):
 
 OPEN_STATUSES = [Status.NEW, Status.CONTACTED, Status.INVITED]
 CLOSED_STATUSES = [Status.DECLINED, Status.WITHDRAWN]
-DEFAULT_OPEN_WHILE_PAUSED = [OrganisationType.GOVERNMENT, OrganisationType.INTERNATIONAL]
+# A regional organisation is an international organisation with a geographic focus, so the
+# pause's exception for international organisations covers it too.
+DEFAULT_OPEN_WHILE_PAUSED = [OrganisationType.GOVERNMENT, OrganisationType.INTERNATIONAL, OrganisationType.REGIONAL]
+# These cover a region or several countries rather than one: they say which, and a
+# headquarters country is optional.
+COVERS_A_REGION = [OrganisationType.INTERNATIONAL, OrganisationType.REGIONAL]
 
 
 def default_open_while_paused():
@@ -61,6 +67,16 @@ class MembershipPageForm(WagtailAdminPageForm):
         label="Who may still apply while paused",
         help_text="Organisations of the ticked types can still apply; everyone else registers interest.",
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        until = cleaned.get("paused_until")
+        if cleaned.get("applications_paused") and until and until < timezone.localdate():
+            self.add_error(
+                "paused_until",
+                f"{until:%-d %B %Y} has passed. Choose a later date, or clear it if the reopening date is not known.",
+            )
+        return cleaned
 
 
 class MembershipPage(RoutablePageMixin, BasePage):
@@ -122,6 +138,17 @@ class MembershipPage(RoutablePageMixin, BasePage):
             return Kind.APPLICATION
         return Kind.INTEREST
 
+    def types_that_apply(self):
+        """The organisation types whose form is an application today (the others register interest)."""
+        return [value for value in OrganisationType.values if self.kind_for(value) == Kind.APPLICATION]
+
+    @property
+    def reopening_date(self):
+        """When applications are expected to reopen, only while paused and while that day is still ahead."""
+        if self.applications_paused and self.paused_until and self.paused_until >= timezone.localdate():
+            return self.paused_until
+        return None
+
     def open_type_labels(self):
         return [label for value, label in OrganisationType.choices if value in self.types_open_while_paused]
 
@@ -144,17 +171,34 @@ def new_reference():
     return "WPGA-" + "".join(secrets.choice(alphabet) for _ in range(8))
 
 
+def match_key(organisation_name, email):
+    """The same organisation and e-mail address, whatever the letter case or spacing: entries
+    sharing a key are shown together as possible duplicates. A hash, so the key itself
+    repeats no personal data."""
+    normalised = " ".join(organisation_name.split()).casefold() + "\n" + email.strip().casefold()
+    return hashlib.sha256(normalised.encode()).hexdigest()
+
+
 class MembershipEnquiry(models.Model):
-    """One request for membership or registration of interest: the interest register."""
+    """One request for membership or registration of interest: the interest register.
+
+    A public form only ever adds an entry; it never changes one. Sending again makes a new
+    entry, grouped with the earlier ones by `match_key` as a possible duplicate.
+    """
 
     reference = models.CharField(max_length=20, unique=True, default=new_reference, editable=False)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
-    notes = models.TextField(blank=True, max_length=5000, help_text="Notes for the membership team only.")
 
     organisation_name = models.CharField("organisation", max_length=200)
     organisation_type = models.CharField(max_length=20, choices=OrganisationType.choices)
-    country = CountryField()
+    country = CountryField(blank=True, help_text="Optional for international and regional organisations.")
+    regions_covered = models.CharField(
+        "region or countries covered",
+        max_length=300,
+        blank=True,
+        help_text="For international and regional organisations.",
+    )
     website = models.URLField(blank=True, max_length=300)
     contact_name = models.CharField(max_length=120)
     job_title = models.CharField(max_length=120)
@@ -170,9 +214,18 @@ class MembershipEnquiry(models.Model):
 
     # One token per form shown: a second POST of the same form finds the first row.
     submission_token = models.CharField(max_length=64, unique=True, editable=False)
+    match_key = models.CharField(max_length=64, db_index=True, editable=False, default="")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="Who added the entry by hand; empty when it came from the public form.",
+    )
     received_at = models.DateTimeField("received", default=timezone.now, db_index=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True, editable=False)
-    times_submitted = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-received_at"]
@@ -183,27 +236,69 @@ class MembershipEnquiry(models.Model):
     def __str__(self):
         return f"{self.reference} {self.organisation_name}"
 
+    def save(self, *args, **kwargs):
+        self.match_key = match_key(self.organisation_name, self.email)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "match_key"}
+        super().save(*args, **kwargs)
+
+    def possible_duplicates(self):
+        """Other entries from the same organisation and e-mail address, oldest first."""
+        return MembershipEnquiry.objects.filter(match_key=self.match_key).exclude(pk=self.pk).order_by("received_at")
+
     def email_problems(self):
         """What went wrong with this entry's e-mails, for the team: empty when nothing did."""
         return [f"{email.get_email_display()} {email.problem}" for email in self.emails.all() if email.problem]
 
 
-class StatusChange(models.Model):
-    """Who changed an entry's status or notes, and when: shown on the entry."""
+class EntryChange(models.Model):
+    """One change the team made to an entry (its status, or a corrected detail): field,
+    before, after, who and when. Shown as the entry's history."""
 
     enquiry = models.ForeignKey(MembershipEnquiry, on_delete=models.CASCADE, related_name="changes")
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     changed_at = models.DateTimeField(default=timezone.now)
-    old_status = models.CharField(max_length=20, choices=Status.choices)
-    new_status = models.CharField(max_length=20, choices=Status.choices)
-    notes_changed = models.BooleanField(default=False)
+    field = models.CharField(max_length=50, help_text="The name of the field changed.")
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["-changed_at"]
+        ordering = ["-changed_at", "-pk"]
 
     def __str__(self):
         who = self.changed_by.get_username() if self.changed_by else "someone"
-        return f"{who}: {self.get_old_status_display()} → {self.get_new_status_display()}"
+        return f"{who} changed {self.field}"
+
+
+class Note(models.Model):
+    """A note the team keeps on an entry: added, never overwritten."""
+
+    enquiry = models.ForeignKey(MembershipEnquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    written_at = models.DateTimeField(default=timezone.now)
+    text = models.TextField(max_length=5000)
+
+    class Meta:
+        ordering = ["written_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Erasure(models.Model):
+    """An entry erased on request: which reference, who, when and why. No personal data."""
+
+    reference = models.CharField(max_length=20)
+    erased_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    erased_by_name = models.CharField("erased by", max_length=150)
+    erased_at = models.DateTimeField(default=timezone.now)
+    reason = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["-erased_at"]
+
+    def __str__(self):
+        return f"{self.reference} erased by {self.erased_by_name}"
 
 
 class Email(models.TextChoices):

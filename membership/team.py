@@ -1,4 +1,5 @@
-"""The "Membership team" group: may use the admin and view, change and export the register.
+"""The "Membership team" group: may use the admin and view, add, correct, export and erase
+entries in the register.
 
 Used by the data migration that creates the group (with historical models) and by
 anything that must make sure it exists.
@@ -7,7 +8,9 @@ anything that must make sure it exists.
 TEAM_NAME = "Membership team"
 TEAM_PERMISSIONS = [
     ("membership", "view_membershipenquiry"),
+    ("membership", "add_membershipenquiry"),
     ("membership", "change_membershipenquiry"),
+    ("membership", "delete_membershipenquiry"),
     ("membership", "export_membershipenquiry"),
     ("wagtailadmin", "access_admin"),
 ]

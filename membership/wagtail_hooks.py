@@ -23,7 +23,7 @@ from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
-from membership.models import MembershipEnquiry, Status, StatusChange
+from membership.models import EntryChange, MembershipEnquiry, Status
 from membership.reopening import notify_registered_interest
 from website.views import bad_request, forbidden
 
@@ -91,13 +91,13 @@ class RegisterEditView(EditView):
         before = MembershipEnquiry.objects.get(pk=self.instance.pk)
         with transaction.atomic():
             response = super().form_valid(form)
-            if before.status != self.instance.status or before.notes != self.instance.notes:
-                StatusChange.objects.create(
+            if before.status != self.instance.status:
+                EntryChange.objects.create(
                     enquiry=self.instance,
                     changed_by=self.request.user,
-                    old_status=before.status,
-                    new_status=self.instance.status,
-                    notes_changed=before.notes != self.instance.notes,
+                    field="status",
+                    old_value=before.status,
+                    new_value=self.instance.status,
                 )
         return response
 
@@ -137,17 +137,17 @@ class MembershipEnquiryAdmin(ModelAdmin):
     list_export = [
         "reference", "received_at", "kind", "status", "organisation_name", "organisation_type", "country",
         "website", "contact_name", "job_title", "email", "phone", "senior_lead_name", "senior_lead_role",
-        "working_contact_name", "working_contact_email", "message", "notes",
+        "working_contact_name", "working_contact_email", "message",
     ]  # fmt: skip
     export_filename = "membership-register"
     inspect_view_fields = [
-        "reference", "kind", "status", "received_at", "updated_at", "times_submitted",
+        "reference", "kind", "status", "received_at", "updated_at",
         "organisation_name", "organisation_type", "country", "website",
         "contact_name", "job_title", "email", "phone",
         "senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email",
-        "message", "read_commitments", "privacy_consent", "notes",
+        "message", "read_commitments", "privacy_consent",
     ]  # fmt: skip
-    panels = [FieldPanel("status"), FieldPanel("notes")]
+    panels = [FieldPanel("status")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("emails")

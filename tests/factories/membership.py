@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import signing
 
 from membership.forms import FORM_SIGNING_SALT
-from membership.models import Kind, MembershipEnquiry, MembershipPage, OrganisationType
+from membership.models import EntryChange, Kind, MembershipEnquiry, MembershipPage, Note, OrganisationType, Status
 from membership.team import ensure_membership_team
 
 
@@ -36,6 +36,26 @@ class MembershipEnquiryFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MembershipEnquiry
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    enquiry = factory.SubFactory(MembershipEnquiryFactory)
+    text = "Called on Monday"
+
+    class Meta:
+        model = Note
+
+
+class StatusChangeFactory(factory.django.DjangoModelFactory):
+    """A status change in an entry's history (EntryChange for the status field)."""
+
+    enquiry = factory.SubFactory(MembershipEnquiryFactory)
+    field = "status"
+    old_value = Status.NEW
+    new_value = Status.CONTACTED
+
+    class Meta:
+        model = EntryChange
 
 
 def started_long_ago(seconds=60):

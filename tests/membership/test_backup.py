@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.utils.dateparse import parse_datetime
 
 from bench.server import manage, production_environment, scratch_database
-from membership.models import Kind, Status, StatusChange
-from tests.factories.membership import MembershipEnquiryFactory, team_member
+from membership.models import Kind, Status
+from tests.factories.membership import MembershipEnquiryFactory, NoteFactory, StatusChangeFactory, team_member
 
 REGISTER = ["auth.group", "auth.user", "membership"]
 
@@ -31,8 +31,9 @@ def read_time(value):
 def test_a_dump_of_the_register_restores_into_a_fresh_database_with_every_row_intact(db, tmp_path, django_user_model):
     maria = team_member(django_user_model, "maria")
     hostile = MembershipEnquiryFactory(organisation_name="Ünïcødé & <b>Co</b>", message="Line one\nLine two")
-    MembershipEnquiryFactory(kind=Kind.APPLICATION, status=Status.CONTACTED, notes="Called on Monday")
-    StatusChange.objects.create(enquiry=hostile, changed_by=maria, old_status=Status.NEW, new_status=Status.CONTACTED)
+    called = MembershipEnquiryFactory(kind=Kind.APPLICATION, status=Status.CONTACTED)
+    NoteFactory(enquiry=called, author=maria, text="Called on Monday")
+    StatusChangeFactory(enquiry=hostile, changed_by=maria)
     backup = tmp_path / "register.json"
     dump(backup)
 

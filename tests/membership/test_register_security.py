@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from membership.models import Kind, OrganisationType, Status, StatusChange
+from membership.models import Kind, OrganisationType, Status
 from membership.wagtail_hooks import MembershipEnquiryAdmin
-from tests.factories.membership import MembershipEnquiryFactory
+from tests.factories.membership import MembershipEnquiryFactory, NoteFactory, StatusChangeFactory
 
 LIST = "/admin/membership/membershipenquiry/"
 
@@ -26,10 +26,9 @@ def listed(client, params=None):
 @pytest.fixture
 def two_entries(people):
     """Two entries any of the probing lookups below would tell apart, were it applied."""
-    probed = MembershipEnquiryFactory(notes="Secret call notes", submission_token="token-probed")
-    StatusChange.objects.create(
-        enquiry=probed, changed_by=people["superuser"], old_status=Status.NEW, new_status=Status.CONTACTED
-    )
+    probed = MembershipEnquiryFactory(submission_token="token-probed")
+    NoteFactory(enquiry=probed, text="Secret call notes")
+    StatusChangeFactory(enquiry=probed, changed_by=people["superuser"])
     other = MembershipEnquiryFactory(submission_token="token-other")
     return probed, other
 
@@ -40,7 +39,7 @@ def probes(people):
             "changes__changed_by__username": "boss",
             "changes__changed_by__password__startswith": people["superuser"].password[:6],
         },
-        "notes": {"notes__icontains": "secret"},
+        "notes": {"notes__text__icontains": "secret"},
         "submission token": {"submission_token__startswith": "token-probed"},
         "unknown field": {"no_such_field": "1"},
     }
