@@ -180,7 +180,6 @@ class EnquiryDetailsForm(forms.ModelForm):
                 self.add_error(name, message)
 
 
-
 class MembershipForm(EnquiryDetailsForm):
     """The public form: the details, the privacy consent, and the checks that keep robots out."""
 

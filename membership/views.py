@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from membership.emails import queue_emails
 from membership.forms import MembershipForm
 from membership.models import OPEN_STATUSES, Email, Kind, MembershipEnquiry
+from membership.rendering import render_form_page
 from website import ratelimit
 from website.ratelimit import client_address
 
@@ -47,7 +48,7 @@ def membership_form(request, page):
             form.add_error(None, AUTOMATED_MESSAGE)
     else:
         form = MembershipForm(page=page)
-    return TemplateResponse(request, "membership/membership_page.html", {"page": page, "form": form})
+    return render_form_page(request, page, form)
 
 
 def save_enquiry(form):
