@@ -366,24 +366,10 @@ def build_contact(home):
                     "link": None,
                 },
             ),
-            (
-                "contact_card",
-                {
-                    "heading": "Governments and international organisations",
-                    "text": (
-                        "While membership applications are paused, governments and international organisations "
-                        "can still join: contact the Alliance directly about membership."
-                    ),
-                    "email": site_settings.membership_team_email,
-                    "phone": "",
-                    "link": None,
-                },
-            ),
+            ("membership_state", {"heading": "Joining the Alliance"}),
             (
                 "rich_text",
                 paragraphs(
-                    "Other organisations can register their interest in membership on the "
-                    '<a href="/membership/">membership page</a>.',
                     'To report abuse, please do not contact us: see <a href="/report-abuse/">how to report '
                     "abuse</a> for the services that can act.",
                 ),

@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from membership.blocks import MembershipStateBlock
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -161,3 +163,4 @@ class BodyBlock(blocks.StreamBlock):
     content_warning = ContentWarningBlock()
     document_link = DocumentLinkBlock()
     contact_card = ContactCardBlock()
+    membership_state = MembershipStateBlock()

@@ -22,8 +22,8 @@ def carry_over(apps, schema_editor):
     StatusChange = apps.get_model("membership", "StatusChange")
     for enquiry in Enquiry.objects.all():
         Enquiry.objects.filter(pk=enquiry.pk).update(match_key=match_key(enquiry.organisation_name, enquiry.email))
-        if enquiry.notes.strip():
-            Note.objects.create(enquiry=enquiry, text=enquiry.notes, written_at=enquiry.updated_at)
+        if enquiry.notes_before_log.strip():
+            Note.objects.create(enquiry=enquiry, text=enquiry.notes_before_log, written_at=enquiry.updated_at)
     for change in StatusChange.objects.all():
         common = {"enquiry_id": change.enquiry_id, "changed_by_id": change.changed_by_id, "changed_at": change.changed_at}
         if change.old_status != change.new_status:
@@ -60,6 +60,12 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Out of the way of the Note log's `notes` accessor while the old text is copied into it.
+        migrations.RenameField(
+            model_name='membershipenquiry',
+            old_name='notes',
+            new_name='notes_before_log',
+        ),
         migrations.AddField(
             model_name='membershipenquiry',
             name='added_by',
@@ -125,7 +131,7 @@ class Migration(migrations.Migration):
         migrations.RunPython(carry_over, migrations.RunPython.noop),
         migrations.RemoveField(
             model_name='membershipenquiry',
-            name='notes',
+            name='notes_before_log',
         ),
         migrations.RemoveField(
             model_name='membershipenquiry',
