@@ -67,14 +67,31 @@ def send_email(email_id):
 
 
 def deliver(row):
-    """Plain text only, so nothing anyone typed is ever interpreted."""
+    """Plain text only, so nothing anyone typed is ever interpreted. Replies to the applicant's
+    e-mails reach the membership team, never a no-reply address."""
     enquiry = row.enquiry
-    context = {"enquiry": enquiry, "is_application": enquiry.kind == Kind.APPLICATION}
-    if row.email == Email.REOPENING:
-        context["page_url"] = MembershipPage.objects.live().get().full_url
-    recipient = team_address() if row.email == Email.TEAM_NOTIFICATION else enquiry.email
-    subject, _, body = render_to_string(TEMPLATES[row.email], context).strip().partition("\n")
-    EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=[recipient]).send()
+    team = team_address()
+    to_team = row.email == Email.TEAM_NOTIFICATION
+    subject, _, body = render_to_string(TEMPLATES[row.email], context_for(row)).strip().partition("\n")
+    EmailMessage(
+        subject=subject.strip(),
+        body=body.strip() + "\n",
+        to=[team if to_team else enquiry.email],
+        reply_to=[] if to_team else [team],
+    ).send()
+
+
+def context_for(row):
+    enquiry = row.enquiry
+    page = MembershipPage.objects.live().first()
+    return {
+        "enquiry": enquiry,
+        "is_application": enquiry.kind == Kind.APPLICATION,
+        # Entries from the same organisation and e-mail address: the team looks at them together.
+        "possible_duplicates": list(enquiry.possible_duplicates()),
+        "page": page,
+        "page_url": page.full_url if page else "",
+    }
 
 
 def team_address():

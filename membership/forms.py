@@ -9,14 +9,17 @@ from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 from phonenumber_field.formfields import PhoneNumberField
 
-from membership.models import Kind, MembershipEnquiry, OrganisationType
+from membership.models import COVERS_A_REGION, Kind, MembershipEnquiry, OrganisationType
 
 MINIMUM_SECONDS_TO_FILL = 3
 FORM_SIGNING_SALT = "membership-form-started"
 APPLICATION_ONLY = ["senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email"]
+# The ids of the parts of the page that only some organisation types need: an organisation
+# type's radio button reveals them (see static/js/conditional-reveal.js).
+APPLICATION_DETAILS_ID = "application-details"
+REGION_DETAILS_ID = "region-details"
 
 
 def has_special_characters(text, allowed=""):
@@ -71,6 +74,10 @@ class TelephoneField(PlainText, PhoneNumberField):
         return number.as_e164 if number else ""
 
 
+def country_choices():
+    return [("", "Choose a country"), *countries]
+
+
 class EnquiryDetailsForm(forms.ModelForm):
     """What an entry must say, however it arrives: from the public form or added by the team
     (an enquiry taken by telephone). Field order, labels and hints follow the page; every
@@ -80,7 +87,14 @@ class EnquiryDetailsForm(forms.ModelForm):
     # Errors come from the server, next to each field (the GOV.UK pattern), not the browser.
     use_required_attribute = False
 
-    country = LazyTypedChoiceField(choices=[("", "Choose a country")] + list(countries), label="Country")
+    # Required in clean(), except from organisations that cover a region. The choices are a
+    # function, read only when needed: each form copies its fields, and a list of 250 would be copied too.
+    country = forms.ChoiceField(
+        choices=country_choices,
+        required=False,
+        label="Country",
+        help_text="International and regional organisations: the country of your headquarters, if any (optional).",
+    )
     read_commitments = forms.BooleanField(
         required=False,
         label="I have read the member commitments and my organisation can meet them",
@@ -90,14 +104,14 @@ class EnquiryDetailsForm(forms.ModelForm):
     class Meta:
         model = MembershipEnquiry
         fields = [
-            "organisation_name", "organisation_type", "country", "website",
+            "organisation_name", "organisation_type", "regions_covered", "country", "website",
             "contact_name", "job_title", "email", "phone",
             "senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email",
             "message", "read_commitments",
         ]  # fmt: skip
         field_classes = {
-            "organisation_name": OneLineField, "website": OneLineURLField, "contact_name": OneLineField,
-            "job_title": OneLineField, "email": OneLineEmailField, "phone": TelephoneField,
+            "organisation_name": OneLineField, "regions_covered": OneLineField, "website": OneLineURLField,
+            "contact_name": OneLineField, "job_title": OneLineField, "email": OneLineEmailField, "phone": TelephoneField,
             "senior_lead_name": OneLineField, "senior_lead_role": OneLineField,
             "working_contact_name": OneLineField, "working_contact_email": OneLineEmailField,
             "message": MessageField,
@@ -105,6 +119,7 @@ class EnquiryDetailsForm(forms.ModelForm):
         labels = {
             "organisation_name": "Organisation name",
             "organisation_type": "Type of organisation",
+            "regions_covered": "Region or countries your organisation covers",
             "website": "Organisation website (optional)",
             "contact_name": "Your full name",
             "job_title": "Your job title",
@@ -117,6 +132,7 @@ class EnquiryDetailsForm(forms.ModelForm):
             "message": "Your message (optional)",
         }
         help_texts = {
+            "regions_covered": "Only for international and regional organisations. For example, Southern Africa, or Kenya, Tanzania and Uganda.",
             "website": "For example, https://www.example.org",
             "email": "We will send a confirmation to this address.",
             "phone": "For example +44 20 7946 0000. Without a country code, it is read as a number in the country above.",
@@ -147,9 +163,11 @@ class EnquiryDetailsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.page = page
         self.fields["organisation_type"].choices = [("", "Choose a type")] + list(OrganisationType.choices)
-        self.fields["country"].error_messages["required"] = "Choose your organisation's country"
         self.fields["country"].error_messages["invalid_choice"] = "Choose a country from the list"
         self.fields["organisation_type"].error_messages["invalid_choice"] = "Choose a type from the list"
+        if self.data.get("organisation_type") in COVERS_A_REGION:  # for them, the country is optional
+            self.fields["country"].label = "Headquarters country (optional)"
+            self.fields["country"].help_text = ""
         # A number written without + is read as one in the country chosen on the form.
         country = str(self.data.get("country", ""))
         self.fields["phone"].region = country if country in phonenumbers.SUPPORTED_REGIONS else None
@@ -163,9 +181,22 @@ class EnquiryDetailsForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("organisation_type") and self.kind == Kind.APPLICATION:
-            self.require_application_details(cleaned)
+        if cleaned.get("organisation_type"):
+            self.require_where_it_works(cleaned)
+            if self.kind == Kind.APPLICATION:
+                self.require_application_details(cleaned)
         return cleaned
+
+    def require_where_it_works(self, cleaned):
+        """One country, or for an organisation covering a region, that region (its headquarters optional)."""
+        if cleaned["organisation_type"] in COVERS_A_REGION:
+            if not cleaned.get("regions_covered") and "regions_covered" not in self.errors:
+                self.add_error("regions_covered", "Enter the region or countries your organisation covers")
+            return
+        # Typed before choosing another type, and hidden since: not an answer to keep.
+        cleaned["regions_covered"] = ""
+        if not cleaned.get("country") and "country" not in self.errors:
+            self.add_error("country", "Choose your organisation's country")
 
     def require_application_details(self, cleaned):
         messages = {
@@ -180,8 +211,28 @@ class EnquiryDetailsForm(forms.ModelForm):
                 self.add_error(name, message)
 
 
+def new_form_tokens():
+    """The hidden values each blank form gets: when it was shown (signed) and a one-time token."""
+    return {"started": signing.dumps(time.time(), salt=FORM_SIGNING_SALT), "token": uuid.uuid4().hex}
+
+
+class RevealingRadioSelect(forms.RadioSelect):
+    """Radio buttons that each carry their own attributes (`option_attrs`, by value), so that
+    choosing one can reveal the questions only that answer needs (the GOV.UK conditional reveal)."""
+
+    option_attrs = {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        option["attrs"] = {**option["attrs"], **self.option_attrs.get(value, {})}
+        return option
+
+
 class MembershipForm(EnquiryDetailsForm):
-    """The public form: the details, the privacy consent, and the checks that keep robots out."""
+    """The public form: the details, the privacy consent, and the checks that keep robots out.
+
+    The type of organisation is a set of radio buttons; each says whether that type applies
+    now and which questions it reveals. Without JavaScript every question shows, with a hint."""
 
     privacy_consent = forms.BooleanField(
         required=True,
@@ -199,11 +250,31 @@ class MembershipForm(EnquiryDetailsForm):
 
     class Meta(EnquiryDetailsForm.Meta):
         fields = [*EnquiryDetailsForm.Meta.fields, "privacy_consent"]
+        widgets = {**EnquiryDetailsForm.Meta.widgets, "organisation_type": RevealingRadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        organisation_type = self.fields["organisation_type"]
+        organisation_type.choices = OrganisationType.choices
+        organisation_type.widget.option_attrs = self.type_option_attrs()
         if not self.is_bound:
-            self.initial.update(started=signing.dumps(time.time(), salt=FORM_SIGNING_SALT), token=uuid.uuid4().hex)
+            self.initial.update(new_form_tokens())
+
+    def type_option_attrs(self):
+        """Per type: whether it applies now or registers interest, and the questions it reveals.
+
+        The application's details are revealed only while some types register interest
+        instead; when every type applies they are always shown."""
+        applying = set(self.page.types_that_apply())
+        everyone_applies = applying == set(OrganisationType.values)
+        attrs = {}
+        for value in OrganisationType.values:
+            reveals = [REGION_DETAILS_ID] if value in COVERS_A_REGION else []
+            if value in applying and not everyone_applies:
+                reveals.append(APPLICATION_DETAILS_ID)
+            kind = Kind.APPLICATION if value in applying else Kind.INTEREST
+            attrs[value] = {"data-kind": kind.value, **({"data-aria-controls": " ".join(reveals)} if reveals else {})}
+        return attrs
 
     def looks_automated(self):
         """True for a filled honeypot or a form sent back faster than a person could type it."""

@@ -14,13 +14,21 @@ def waiting_for_reopening():
     )
 
 
-def notify_registered_interest():
-    """Queue an e-mail to each waiting registration; returns how many. Refuses while still paused."""
+def reason_not_to_notify():
+    """Why the reopening e-mails cannot go yet, or None when they can."""
     page = MembershipPage.objects.live().first()
     if page is None:
-        raise ValueError("There is no live membership page to send people to.")
+        return "There is no live membership page to send people to."
     if page.applications_paused:
-        raise ValueError("Applications are still paused: lift the pause on the membership page first.")
+        return "Applications are still paused: lift the pause on the membership page first."
+    return None
+
+
+def notify_registered_interest():
+    """Queue an e-mail to each waiting registration; returns how many. Refuses while still paused."""
+    reason = reason_not_to_notify()
+    if reason:
+        raise ValueError(reason)
     told = 0
     with transaction.atomic():
         for enquiry in waiting_for_reopening():

@@ -1,5 +1,13 @@
-"""The membership page's form: validate, save once, then e-mail; Post/Redirect/Get."""
+"""The membership page's form: validate, add a new entry, then e-mail; Post/Redirect/Get.
 
+A public form never changes an entry: every form sent is a new one, which the register
+groups with earlier entries of the same organisation and e-mail address (`match_key`).
+"""
+
+import math
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from django.core import signing
@@ -7,17 +15,26 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import dateformat, timezone
 from django.views.decorators.cache import never_cache
 
 from membership.emails import queue_emails
 from membership.forms import MembershipForm
-from membership.models import OPEN_STATUSES, Email, Kind, MembershipEnquiry
+from membership.models import Email, MembershipEnquiry
 from membership.rendering import render_form_page
 from website import ratelimit
 from website.ratelimit import client_address
 
-RATE_LIMIT = 5
-RATE_WINDOW_SECONDS = 10 * 60
+# Only saved entries count, in a fixed window of an hour: a form sent back with mistakes
+# costs nothing, and sending more often never pushes the end of the window further away.
+RATE_WINDOW_SECONDS = 60 * 60
+# Per client address. A ministry or company often reaches the internet through one address,
+# and several colleagues may send forms for their organisations in the same hour; twenty
+# leaves an office room while still capping how fast one source can fill the register.
+RATE_LIMIT = 20
+# Per e-mail address typed. Each entry sends that address an acknowledgement: three an hour
+# lets someone send again after a mistake, but stops the form being used to flood an inbox.
+EMAIL_RATE_LIMIT = 3
 CONFIRMATION_SALT = "membership-confirmation"
 AUTOMATED_MESSAGE = (
     "We could not accept the form because it was sent too quickly or was open for too long. "
@@ -25,66 +42,99 @@ AUTOMATED_MESSAGE = (
 )
 
 
-def over_rate_limit(request):
-    """Count this client's submissions in a fixed window; True once it has sent too many."""
-    return ratelimit.count("membership-submissions", client_address(request), RATE_WINDOW_SECONDS) > RATE_LIMIT
+@dataclass(frozen=True)
+class Limit:
+    """How many entries one sender (`identity`) may add in the current window."""
+
+    name: str
+    identity: str
+    most: int
+    sender: str  # how the refusal names the sender: "from this network"
+
+    def reached(self):
+        return ratelimit.seen(self.name, self.identity) >= self.most
+
+    def count_entry(self):
+        ratelimit.count(self.name, self.identity, RATE_WINDOW_SECONDS)
+
+    def ends(self):
+        """When the window ends (seconds since the epoch); a full window from now if its end was lost."""
+        return ratelimit.window_ends(self.name, self.identity) or time.time() + RATE_WINDOW_SECONDS
+
+    def seconds_left(self):
+        return max(1, math.ceil(self.ends() - time.time()))
+
+    def refusal(self):
+        """What the sender is told: how many they sent, and when this form will be accepted."""
+        minutes = math.ceil(self.seconds_left() / 60)
+        # Rounded up to the minute, so "after 14:21" is never a few seconds too early.
+        opens = datetime.fromtimestamp(math.ceil(self.ends() / 60) * 60, tz=UTC)
+        return (
+            f"You have sent {ratelimit.seen(self.name, self.identity)} forms in the last hour {self.sender}. "
+            "Everything you typed is still below: you can send this form after "
+            f"{dateformat.format(timezone.localtime(opens), 'H:i T')} "
+            f"(in about {minutes} minute{'s' if minutes != 1 else ''})."
+        )
+
+
+def limits_for(request, email):
+    return [
+        Limit("membership-entries-by-address", client_address(request), RATE_LIMIT, "from this network"),
+        Limit("membership-entries-by-email", email.strip().casefold(), EMAIL_RATE_LIMIT, "with this e-mail address"),
+    ]
 
 
 @never_cache
 def membership_form(request, page):
-    if request.method == "POST":
-        if over_rate_limit(request):
-            return TemplateResponse(request, "membership/too_many_requests.html", {"page": page}, status=429)
-        form = MembershipForm(request.POST, page=page)
-        if form.is_valid() and not form.looks_automated():
-            # One transaction: the entry and the e-mails it owes are saved together, or if the
-            # database fails half-way, nothing at all. The worker sends them after the commit.
-            with transaction.atomic():
-                enquiry, updated = save_enquiry(form)
-                queue_emails(enquiry, Email.ACKNOWLEDGEMENT, Email.TEAM_NOTIFICATION)
-            token = signing.dumps({"id": enquiry.pk, "updated": updated}, salt=CONFIRMATION_SALT)
-            return redirect(f"{page.url}{page.reverse_subpage('confirmation')}?{urlencode({'ref': token})}")
-        if form.is_valid():
-            form.add_error(None, AUTOMATED_MESSAGE)
-    else:
-        form = MembershipForm(page=page)
-    return render_form_page(request, page, form)
+    if request.method != "POST":
+        return render_form_page(request, page, MembershipForm(page=page))
+    form = MembershipForm(request.POST, page=page)
+    if not form.is_valid():
+        return render_form_page(request, page, form)
+    if form.looks_automated():
+        form.add_error(None, AUTOMATED_MESSAGE)
+        return render_form_page(request, page, form)
+    already_saved = MembershipEnquiry.objects.filter(submission_token=form.cleaned_data["token"]).first()
+    if already_saved:  # the same form sent twice (a double click): its entry, saved and counted once
+        return redirect_to_confirmation(page, already_saved)
+    limits = limits_for(request, form.cleaned_data["email"])
+    reached = [limit for limit in limits if limit.reached()]
+    if reached:
+        return refuse(request, page, form, max(reached, key=Limit.seconds_left))
+    enquiry, added = add_entry(form)
+    if added:
+        for limit in limits:
+            limit.count_entry()
+    return redirect_to_confirmation(page, enquiry)
 
 
-def save_enquiry(form):
-    """One row per submitted form; re-registering interest updates the open entry instead."""
-    token = form.cleaned_data["token"]
-    existing = MembershipEnquiry.objects.filter(submission_token=token).first()
-    if existing:  # the same form sent twice (double click, Back and resubmit)
-        return existing, False
-    kind = form.kind
-    if kind == Kind.INTEREST:
-        open_entry = MembershipEnquiry.objects.filter(
-            kind=Kind.INTEREST,
-            status__in=OPEN_STATUSES,
-            email__iexact=form.cleaned_data["email"],
-            organisation_name__iexact=form.cleaned_data["organisation_name"],
-        ).first()
-        if open_entry:
-            return update_entry(open_entry, form), True
+def add_entry(form):
+    """A new entry for every form sent, never an update; (entry, False) if a second click won the race."""
     enquiry = form.save(commit=False)
-    enquiry.kind = kind
-    enquiry.submission_token = token
+    enquiry.kind = form.kind
+    enquiry.submission_token = form.cleaned_data["token"]
     try:
+        # One transaction: the entry and the e-mails it owes are saved together, or if the
+        # database fails half-way, nothing at all. The worker sends them after the commit.
         with transaction.atomic():
             enquiry.save()
+            queue_emails(enquiry, Email.ACKNOWLEDGEMENT, Email.TEAM_NOTIFICATION)
     except IntegrityError:  # the same token raced in from a second click
-        return MembershipEnquiry.objects.get(submission_token=token), False
-    return enquiry, False
+        return MembershipEnquiry.objects.get(submission_token=enquiry.submission_token), False
+    return enquiry, True
 
 
-def update_entry(entry, form):
-    for name in form.Meta.fields:
-        setattr(entry, name, form.cleaned_data[name])
-    entry.times_submitted += 1
-    entry.submission_token = form.cleaned_data["token"]
-    entry.save()
-    return entry
+def refuse(request, page, form, limit):
+    """429 with the form as it was sent, the reason in the error summary, and when to try again."""
+    form.add_error(None, limit.refusal())
+    response = render_form_page(request, page, form, status=429)
+    response["Retry-After"] = str(limit.seconds_left())
+    return response
+
+
+def redirect_to_confirmation(page, enquiry):
+    token = signing.dumps({"id": enquiry.pk}, salt=CONFIRMATION_SALT)
+    return redirect(f"{page.url}{page.reverse_subpage('confirmation')}?{urlencode({'ref': token})}")
 
 
 @never_cache
@@ -95,5 +145,4 @@ def confirmation(request, page):
         enquiry = MembershipEnquiry.objects.get(pk=data["id"])
     except (signing.BadSignature, MembershipEnquiry.DoesNotExist, KeyError, TypeError) as error:
         raise Http404("No such confirmation") from error
-    context = {"page": page, "enquiry": enquiry, "updated": data.get("updated", False)}
-    return TemplateResponse(request, "membership/confirmation.html", context)
+    return TemplateResponse(request, "membership/confirmation.html", {"page": page, "enquiry": enquiry})

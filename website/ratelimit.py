@@ -66,8 +66,13 @@ def seen(name, identity):
 
 def seconds_left(name, identity):
     """Seconds until the current window ends (for Retry-After); 0 when none is open."""
-    ends = caches["shared"].get(f"{window_key(name, identity)}:ends")
+    ends = window_ends(name, identity)
     return max(1, math.ceil(ends - time.time())) if ends else 0
+
+
+def window_ends(name, identity):
+    """When the current window ends, in seconds since the epoch (time.time()); None when none is open."""
+    return caches["shared"].get(f"{window_key(name, identity)}:ends")
 
 
 def forget(name, identity):

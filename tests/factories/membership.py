@@ -98,3 +98,12 @@ def team_member(django_user_model, username="team"):
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-team-password")
     user.groups.add(ensure_membership_team(Group, Permission))
     return user
+
+
+def correction_data(entry, **changes):
+    """The register's edit form as the team sends it: the entry's current status and details, with `changes`."""
+    from membership.register_views import CORRECTABLE
+
+    data = {name: str(getattr(entry, name)) for name in ["status", *CORRECTABLE]}
+    data.update(changes)
+    return data

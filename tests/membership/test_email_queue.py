@@ -3,13 +3,15 @@ server that is down, stops at a refusal, and never sends one e-mail twice."""
 
 import threading
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from membership.models import Delivery, Email, EnquiryEmail, MembershipEnquiry
-from tests.factories.membership import form_data
+from membership.emails import queue_emails
+from membership.models import Delivery, Email, EnquiryEmail, Kind, MembershipEnquiry, OrganisationType
+from tests.factories.membership import MembershipEnquiryFactory, form_data
 from tests.mail_server import MailServer, SilentMailServer, smtp_mailer
 
 REGISTER = "/admin/membership/membershipenquiry/"
@@ -166,3 +168,89 @@ def test_after_the_last_retry_it_stops_and_send_pending_emails_queues_it_again(
     call_command("send_pending_emails", stdout=open("/dev/null", "w"))
     worker()
     assert len(mail_server.messages) == 2
+
+
+def sent_to(mail_server, address):
+    return [message for message in mail_server.messages if message["To"] == address]
+
+
+def test_the_acknowledgement_summarises_an_application_and_replies_reach_the_team(
+    mail_server, worker, membership_page
+):
+    enquiry = MembershipEnquiryFactory(
+        kind=Kind.APPLICATION,
+        organisation_name="East African Child Online Network",
+        organisation_type=OrganisationType.REGIONAL,
+        country="",
+        regions_covered="Kenya, Tanzania and Uganda",
+        email="amina@example.org",
+        contact_name="Amina Odhiambo",
+        senior_lead_name="Hon. J. Kamau",
+        senior_lead_role="Secretary General",
+        working_contact_name="P. Wanjiru",
+        working_contact_email="p.wanjiru@example.org",
+        read_commitments=True,
+        website="https://phish.example/login",
+        message="Click https://phish.example/login to keep your account",
+    )
+    with transaction.atomic():
+        queue_emails(enquiry, Email.ACKNOWLEDGEMENT)
+
+    worker()
+
+    [message] = sent_to(mail_server, "amina@example.org")
+    assert message["Subject"] == f"Your membership request {enquiry.reference}"
+    assert message["Reply-To"] == "membership@example.org"
+    body = message.get_content()
+    for line in [
+        "Organisation: East African Child Online Network",
+        "Type of organisation: Regional organisation",
+        "Region or countries covered: Kenya, Tanzania and Uganda",
+        "Senior lead: Hon. J. Kamau, Secretary General",
+        "Working-level contact: P. Wanjiru, p.wanjiru@example.org",
+        "Member commitments: you confirmed that you have read them",
+        "The membership team will review your request",
+        "reply to this e-mail: your reply goes to the membership team",
+    ]:
+        assert line in body
+    assert "Country:" not in body  # none given
+    assert "phish.example" not in body  # links and free text are never passed on to an inbox in our name
+
+
+def test_the_acknowledgement_of_an_interest_says_what_happens_next(client, membership_page, mail_server, worker):
+    membership_page.paused_until = date.today() + timedelta(days=40)
+    membership_page.save_revision().publish()
+    client.post("/membership/", form_data(email="sam@example.org", phone="", country="GB"))
+
+    worker()
+
+    enquiry = MembershipEnquiry.objects.get()
+    [message] = sent_to(mail_server, "sam@example.org")
+    assert message["Subject"] == f"Your registration of interest {enquiry.reference}"
+    assert message["Reply-To"] == "membership@example.org"
+    body = message.get_content()
+    assert "Type of organisation: Technology company" in body and "Country: United Kingdom" in body
+    assert "Your telephone number" not in body  # none given
+    assert "this is a registration of interest, not an application" in body
+    assert f"We expect to reopen applications after {membership_page.paused_until:%-d %B %Y}." in body
+    assert "We would like to join." not in body and "The membership team has the website and message you gave." in body
+
+
+def test_a_second_form_from_the_same_organisation_and_address_is_flagged_to_the_team_and_sender(
+    client, membership_page, mail_server, worker
+):
+    client.post("/membership/", form_data(email="sam@example.org"))
+    client.post("/membership/", form_data(email="Sam@Example.org", organisation_name="EXAMPLE Technologies"))
+
+    worker()
+
+    first, second = MembershipEnquiry.objects.order_by("received_at")
+    [notice] = [
+        message for message in sent_to(mail_server, "membership@example.org") if second.reference in message["Subject"]
+    ]
+    assert notice["Subject"].endswith("(possible duplicate)")
+    assert f"- {first.reference}, registration of interest received" in notice.get_content()
+    [acknowledgement] = sent_to(mail_server, "Sam@Example.org")
+    assert f"We also have another form for EXAMPLE Technologies from this e-mail address ({first.reference})" in (
+        acknowledgement.get_content()
+    )

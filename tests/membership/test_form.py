@@ -1,12 +1,15 @@
 """The membership form as a prospective member uses it."""
 
+import re
+
 import pytest
 from django.core import mail
 
+from membership.forms import EnquiryDetailsForm
 from membership.models import Kind, MembershipEnquiry, OrganisationType, Status
 from tests.factories.membership import form_data, started_long_ago
 
-OPEN_WHILE_PAUSED = {OrganisationType.GOVERNMENT, OrganisationType.INTERNATIONAL}
+OPEN_WHILE_PAUSED = {OrganisationType.GOVERNMENT, OrganisationType.INTERNATIONAL, OrganisationType.REGIONAL}
 
 
 @pytest.mark.parametrize("organisation_type", OrganisationType.values)
@@ -27,7 +30,7 @@ def test_the_page_says_applications_are_paused_and_who_can_apply(client, members
     html = client.get("/membership/").content.decode()
     assert "Applications are paused" in html
     assert "Applications are paused while we review the process." in html
-    assert "Government of a UN member state, International organisation" in html
+    assert "Government of a UN member state, International organisation and Regional organisation" in html
     assert "register its interest" in html
 
 
@@ -71,7 +74,9 @@ def test_each_required_field_missing_is_named_next_to_it_and_input_is_kept(clien
     html = response.content.decode()
     assert response.status_code == 200
     assert REQUIRED[field] in html
-    assert f'href="#id_{field}"' in html  # the summary links to the field
+    # The summary links to the field; for the radio buttons, to the first of them.
+    link = "#id_organisation_type_0" if field == "organisation_type" else f"#id_{field}"
+    assert f'href="{link}"' in html
     assert f'id="id_{field}_error"' in html  # the message sits next to it
     if field != "organisation_name":
         assert 'value="Example Technologies"' in html
@@ -171,3 +176,107 @@ def test_the_membership_page_stays_within_the_query_budget(client, initial_conte
     client.get("/membership/")
     with django_assert_max_num_queries(10):
         client.get("/membership/")
+
+
+def summary_and_heading_positions(html):
+    return html.index('class="error-summary"'), html.index("<h1")
+
+
+def test_after_a_failed_send_the_error_summary_comes_first_in_the_main_content(client, membership_page):
+    html = client.post("/membership/", form_data(email="not-an-address")).content.decode()
+    summary, heading = summary_and_heading_positions(html)
+    assert html.index('<main id="main"') < summary < heading  # above the long introduction
+    assert "<title>Error: " in html
+    assert "autofocus" in html[summary - 200 : summary + 200] and "js/error-summary.js" in html
+
+
+def test_a_form_wide_message_shows_in_the_error_summary(client, membership_page):
+    html = client.post("/membership/", form_data(started=started_long_ago(seconds=0))).content.decode()
+    summary, heading = summary_and_heading_positions(html)
+    assert "sent too quickly" in html[summary:heading]
+
+
+def test_the_blank_form_has_no_error_summary(client, membership_page):
+    html = client.get("/membership/").content.decode()
+    assert "error-summary" not in html and "<title>Error" not in html
+
+
+def radio(html, value):
+    return re.search(rf'<input type="radio" name="organisation_type" value="{value}"[^>]*>', html).group(0)
+
+
+def test_each_type_says_whether_it_applies_now_and_what_it_reveals(client, membership_page):
+    html = client.get("/membership/").content.decode()
+    assert 'data-kind="application" data-aria-controls="application-details"' in radio(html, "government")
+    assert 'data-kind="application" data-aria-controls="region-details application-details"' in radio(html, "regional")
+    technology = radio(html, "technology")
+    assert 'data-kind="interest"' in technology and "aria-controls" not in technology
+    assert 'id="application-details"' in html and 'id="region-details"' in html
+
+
+def test_without_javascript_the_application_questions_say_who_needs_them(client, membership_page):
+    html = client.get("/membership/").content.decode()
+    assert "Only for organisations that can apply now: Government of a UN member state" in html
+    assert "Only for international and regional organisations" in html
+
+
+def test_when_everyone_may_apply_the_application_questions_are_always_shown(client, membership_page):
+    membership_page.applications_paused = False
+    membership_page.save_revision().publish()
+    html = client.get("/membership/").content.decode()
+    assert 'id="application-details"' in html
+    assert "application-details" not in radio(html, "government")  # nothing to reveal: it is never hidden
+
+
+def test_when_no_type_may_apply_the_application_questions_are_left_out(client, membership_page):
+    membership_page.types_open_while_paused = []
+    membership_page.save_revision().publish()
+    html = client.get("/membership/").content.decode()
+    assert "Senior lead" not in html and 'data-kind="application"' not in html
+
+
+def regional_data(**changes):
+    return form_data(**{"organisation_type": OrganisationType.REGIONAL, "country": "", **changes})
+
+
+def test_a_regional_organisation_gives_the_region_it_covers_instead_of_a_country(client, membership_page):
+    client.post("/membership/", regional_data(regions_covered="Southern Africa"))
+    enquiry = MembershipEnquiry.objects.get()
+    assert enquiry.kind == Kind.APPLICATION and enquiry.regions_covered == "Southern Africa"
+    assert not enquiry.country
+
+
+def test_an_international_organisation_may_name_its_headquarters_country(client, membership_page):
+    data = regional_data(organisation_type=OrganisationType.INTERNATIONAL, country="CH", regions_covered="Worldwide")
+    client.post("/membership/", data)
+    assert MembershipEnquiry.objects.get().country.code == "CH"
+
+
+def test_a_regional_organisation_must_say_which_region_it_covers(client, membership_page):
+    html = client.post("/membership/", regional_data()).content.decode()
+    assert "Enter the region or countries your organisation covers" in html
+    assert 'href="#id_regions_covered"' in html and 'id="id_regions_covered_error"' in html
+    assert "Headquarters country (optional)" in html
+    assert "Choose your organisation" not in html  # no country needed
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_other_organisations_still_need_a_country_and_keep_no_region(client, membership_page):
+    html = client.post("/membership/", form_data(country="", regions_covered="Europe")).content.decode()
+    assert "Choose your organisation&#x27;s country" in html
+    client.post("/membership/", form_data(regions_covered="Europe"))
+    assert MembershipEnquiry.objects.get().regions_covered == ""  # typed, then hidden by another choice
+
+
+def test_the_region_is_one_line_of_at_most_300_characters(client, membership_page):
+    html = client.post("/membership/", regional_data(regions_covered="x" * 301)).content.decode()
+    assert "must be 300 characters or fewer" in html
+    html = client.post("/membership/", regional_data(regions_covered="Europe\nand Asia")).content.decode()
+    assert "must be on one line" in html
+
+
+def test_the_teams_form_checks_the_region_too(membership_page):
+    data = regional_data(regions_covered="")
+    form = EnquiryDetailsForm(data, page=membership_page)
+    assert form.errors["regions_covered"] == ["Enter the region or countries your organisation covers"]
+    assert "country" not in form.errors

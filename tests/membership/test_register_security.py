@@ -57,7 +57,7 @@ def test_export_ignores_them_too(client, people, two_entries):
     client.force_login(people["team"])
     for params in probes(people).values():
         response = client.get(LIST, {"export": "csv", **params})
-        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
         assert {row["Reference"] for row in rows} == {entry.reference for entry in two_entries}
 
 
@@ -101,7 +101,7 @@ def test_the_declared_filters_ordering_search_and_pages_still_work(client, peopl
         ({"received_at__lt": since}, [old.pk]),
         ({"kind__isnull": "false"}, [contacted.pk, new.pk, old.pk]),
         ({"q": "Old"}, [old.pk]),
-        ({"o": "1", "p": "1"}, [contacted.pk, new.pk, old.pk]),  # by organisation name
+        ({"o": "2", "p": "1"}, [contacted.pk, new.pk, old.pk]),  # by organisation name (column 0 is the tick box)
     ]
     for params, pks in expected:
         assert listed(client, params) == pks, params
@@ -116,8 +116,6 @@ REGISTERED = [
 CASES = [(name, arguments, "") for name, arguments in REGISTERED] + [
     ("membership_membershipenquiry_modeladmin_index", (), "?export=csv")
 ]
-# The team may not add or delete entries: those views refuse them on their own account.
-TEAM_REFUSED = {"membership_membershipenquiry_modeladmin_create", "membership_membershipenquiry_modeladmin_delete"}
 
 
 def test_the_table_holds_every_view_of_the_register():
@@ -140,7 +138,7 @@ def test_every_register_url_answers_only_who_may_view_the_register(
         response = method(url)
         if who == "anonymous":
             assert response.status_code == 302 and response["Location"].startswith("/admin/login/"), method
-        elif who in ("editor", "moderator") or (who == "team" and name in TEAM_REFUSED):
+        elif who in ("editor", "moderator"):
             assert response.status_code == 403, method
         else:
             assert response.status_code in (200, 302, 405), method
@@ -148,8 +146,8 @@ def test_every_register_url_answers_only_who_may_view_the_register(
 
 def test_the_site_history_report_shows_register_changes_to_the_team_not_to_editors(client, people, enquiry):
     client.force_login(people["team"])
-    edit = reverse("membership_membershipenquiry_modeladmin_edit", args=[enquiry.pk])
-    assert client.post(edit, {"status": Status.CONTACTED, "notes": "Called"}).status_code == 302
+    # A change of status from the list (the edit view logs its saves the same way).
+    assert client.post(LIST, {"entries": [enquiry.pk], "new_status": Status.CONTACTED}).status_code == 302
     for who, sees in [("editor", False), ("moderator", False), ("superuser", True)]:
         viewer = Client()  # not the team's browser, which still holds the "updated" message
         viewer.force_login(people[who])

@@ -1,0 +1,416 @@
+"""The membership team's work on one entry of the register: correct it and add notes, add an
+enquiry taken by telephone, erase an entry on request, and e-mail everyone who registered
+interest once applications reopen.
+
+The views plug into the register's model admin (membership/wagtail_hooks.py), which guards
+every URL. Each change is recorded in the same transaction as the change itself.
+"""
+
+import uuid
+
+import phonenumbers
+from django import forms
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.admin import messages
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView
+
+from membership.emails import queue_emails
+from membership.forms import EnquiryDetailsForm, MessageField, OneLineField
+from membership.models import Email, EntryChange, Erasure, MembershipEnquiry, MembershipPage, Note
+from membership.reopening import notify_registered_interest, reason_not_to_notify, waiting_for_reopening
+
+CHANGE_PERMISSION = "membership.change_membershipenquiry"
+INDEX_URL_NAME = "membership_membershipenquiry_modeladmin_index"
+INSPECT_URL_NAME = "membership_membershipenquiry_modeladmin_inspect"
+ERASURES_URL_NAME = "membership_erasures"
+
+# The details the team may correct. The message and the tick boxes stay as the sender gave them.
+CORRECTABLE = [
+    "organisation_name", "organisation_type", "country", "regions_covered", "website",
+    "contact_name", "job_title", "email", "phone",
+    "senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email",
+]  # fmt: skip
+
+# The public form speaks to the sender ("Your e-mail address"); the team types someone else's.
+TEAM_LABELS = {
+    "contact_name": "Contact's full name",
+    "job_title": "Contact's job title",
+    "email": "Contact's e-mail address",
+    "phone": "Contact's telephone number (optional)",
+    "regions_covered": "Region or countries the organisation covers",
+    "message": "What the contact asked or told you (optional)",
+}
+TEAM_REQUIRED_MESSAGES = {
+    "organisation_name": "Enter the name of the organisation",
+    "organisation_type": "Choose the type of organisation",
+    "contact_name": "Enter the contact's full name",
+    "job_title": "Enter the contact's job title",
+    "email": "Enter the contact's e-mail address",
+}
+
+
+def team_error_messages():
+    """The public form's messages for answers in the wrong format, its required messages reworded."""
+    merged = {name: dict(messages) for name, messages in EnquiryDetailsForm.Meta.error_messages.items()}
+    for name, message in TEAM_REQUIRED_MESSAGES.items():
+        merged.setdefault(name, {})["required"] = message
+    return merged
+
+
+def say_lengths_by_label(form):
+    """A too-long answer is named by its label, as on the public form."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
+            field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"
+
+
+def read_phone_in_country(form):
+    """A number typed without + is read as one in the country chosen, as on the public form."""
+    country = str(form.data.get("country", ""))
+    form.fields["phone"].region = country if country in phonenumbers.SUPPORTED_REGIONS else None
+
+
+def panels_for(form_class, names):
+    """The admin's form layout for these fields, on this form class (labels, hints and errors by each field)."""
+    return ObjectList([FieldPanel(name) for name in names], base_form_class=form_class)
+
+
+# Correcting an entry and adding a note (points 14 and 15) ------------------------------------
+
+
+class EntryCorrectionForm(forms.ModelForm):
+    """The status and the details the team may correct, each checked as the public form checks
+    it, and a note to add. A note is always a new one: nothing here overwrites an earlier note."""
+
+    use_required_attribute = False
+    note = MessageField(
+        required=False,
+        max_length=5000,
+        label="Add a note (optional)",
+        help_text="Kept with your name and the time, after the notes already written. It cannot be changed later.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    class Meta:
+        model = MembershipEnquiry
+        fields = ["status", *CORRECTABLE, "note"]
+        field_classes = {
+            name: field_class
+            for name, field_class in {"regions_covered": OneLineField, **EnquiryDetailsForm.Meta.field_classes}.items()
+            if name in CORRECTABLE
+        }
+        labels = {**EnquiryDetailsForm.Meta.labels, **TEAM_LABELS}
+        error_messages = team_error_messages()
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        read_phone_in_country(self)
+        say_lengths_by_label(self)
+
+    def changed_details(self):
+        """The names of the fields whose stored value this save changes."""
+        return [name for name in self.Meta.fields if name != "note" and name in self.changed_data]
+
+
+def shown_value(entry, name):
+    """What the team reads for a field: a choice's label (status, type, country), else the text."""
+    display = getattr(entry, f"get_{name}_display", None)
+    return str(display() if display else getattr(entry, name))
+
+
+def record_changes(before, after, names, user):
+    """One EntryChange per field whose value differs, with the values as the team reads them."""
+    EntryChange.objects.bulk_create(
+        EntryChange(
+            enquiry=after,
+            changed_by=user,
+            field=name,
+            old_value=shown_value(before, name),
+            new_value=shown_value(after, name),
+        )
+        for name in names
+        if getattr(before, name) != getattr(after, name)
+    )
+
+
+class RegisterEditView(EditView):
+    """Correct an entry's details, change its status and add a note: each change recorded with
+    its field, before and after, who and when, all in one transaction with the save."""
+
+    def get_edit_handler(self):
+        return panels_for(EntryCorrectionForm, EntryCorrectionForm.Meta.fields).bind_to_model(MembershipEnquiry)
+
+    def get_template_names(self):
+        return ["membership/admin/edit.html"]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(notes=self.instance.notes.select_related("author"), **kwargs)
+
+    def form_valid(self, form):
+        before = MembershipEnquiry.objects.get(pk=self.instance.pk)
+        with transaction.atomic():
+            response = super().form_valid(form)
+            record_changes(before, self.instance, form.changed_details(), self.request.user)
+            if form.cleaned_data["note"]:
+                Note.objects.create(enquiry=self.instance, author=self.request.user, text=form.cleaned_data["note"])
+        return response
+
+    def get_success_url(self):
+        return reverse(INSPECT_URL_NAME, args=[self.instance.pk])
+
+    def get_success_message(self, instance):
+        return f"{instance.reference} saved."
+
+
+class NoteForm(forms.Form):
+    use_required_attribute = False
+    text = MessageField(
+        max_length=5000,
+        label="Add a note",
+        help_text="Kept with your name and the time, after the notes already written. It cannot be changed later.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the note", "max_length": "The note must be 5000 characters or fewer"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_note_view(request, instance_pk):
+    """A note from the entry's own page: added to the log, never replacing an earlier one."""
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise PermissionDenied
+    entry = get_object_or_404(MembershipEnquiry, pk=instance_pk)
+    form = NoteForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        Note.objects.create(enquiry=entry, author=request.user, text=form.cleaned_data["text"])
+        messages.success(request, f"Note added to {entry.reference}.")
+        return redirect(INSPECT_URL_NAME, entry.pk)
+    return TemplateResponse(request, "membership/admin/add_note.html", {"entry": entry, "form": form})
+
+
+def history_of(entry):
+    """The entry's changes, newest first, each as the team reads it: which detail, before → after, who, when."""
+    for change in entry.changes.select_related("changed_by"):
+        yield {
+            "label": field_label(change.field),
+            "before": as_label(change.field, change.old_value),
+            "after": as_label(change.field, change.new_value),
+            "who": change.changed_by.get_username() if change.changed_by else "someone",
+            "when": change.changed_at,
+        }
+
+
+def field_label(name):
+    """A field's label as the model writes it, first letter capitalised: "Senior lead's role"."""
+    try:
+        return capfirst(MembershipEnquiry._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a field since renamed or removed: its stored name still says which
+        return name
+
+
+def as_label(name, value):
+    """Changes recorded before labels were stored hold the raw choice ("contacted"): show its label."""
+    try:
+        choices = dict(MembershipEnquiry._meta.get_field(name).flatchoices)
+    except FieldDoesNotExist:
+        return value
+    return str(choices.get(value, value))
+
+
+# Adding an enquiry by hand (point 18) -------------------------------------------------------
+
+
+class EntryByHandForm(EnquiryDetailsForm):
+    """An enquiry taken by telephone or letter: the public form's required details and rules,
+    worded for the team, with the privacy notice as something to record and the applicant's
+    acknowledgement left to the team's choice."""
+
+    privacy_consent = forms.BooleanField(
+        required=False,
+        label="The contact agreed that the Alliance may keep these details, as the privacy notice explains",
+    )
+    send_acknowledgement = forms.BooleanField(
+        required=False,
+        label="Send the contact the usual acknowledgement e-mail",
+        help_text="The e-mail the public form sends, with the entry's reference. Not sent unless ticked.",
+    )
+
+    class Meta(EnquiryDetailsForm.Meta):
+        fields = [*EnquiryDetailsForm.Meta.fields, "privacy_consent"]
+        labels = {**EnquiryDetailsForm.Meta.labels, **TEAM_LABELS}
+        help_texts = {**EnquiryDetailsForm.Meta.help_texts, "email": "The acknowledgement goes here, if you send it."}
+        error_messages = team_error_messages()
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "read_commitments"
+        ].label = "The contact confirmed they have read the member commitments and their organisation can meet them"
+        self.fields["read_commitments"].help_text = "Needed for an application."
+
+
+class RegisterCreateView(CreateView):
+    """Add an enquiry by hand. The live membership page decides, as for the public form, whether
+    it is an application or a registration of interest, and so which details it needs.
+
+    The team is not sent a notice of its own entry; the contact gets the acknowledgement only if
+    the team ticks the box.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        self.membership_page = MembershipPage.objects.live().first()
+        if self.membership_page is None:
+            messages.error(
+                request,
+                "There is no live membership page, so the register cannot tell whether an entry would be an "
+                "application or a registration of interest. Publish the membership page first.",
+            )
+            return redirect(INDEX_URL_NAME)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_edit_handler(self):
+        names = [*EntryByHandForm.Meta.fields, "send_acknowledgement"]
+        return panels_for(EntryByHandForm, names).bind_to_model(MembershipEnquiry)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "page": self.membership_page}
+
+    def get_template_names(self):
+        return ["membership/admin/create.html"]
+
+    def get_page_title(self):
+        return "Add an enquiry"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(membership_page=self.membership_page, **kwargs)
+
+    def form_valid(self, form):
+        entry = form.instance
+        entry.kind = form.kind
+        entry.added_by = self.request.user
+        entry.submission_token = uuid.uuid4().hex
+        with transaction.atomic():
+            response = super().form_valid(form)
+            if form.cleaned_data["send_acknowledgement"]:
+                queue_emails(entry, Email.ACKNOWLEDGEMENT)
+        return response
+
+    def get_success_url(self):
+        return reverse(INSPECT_URL_NAME, args=[self.instance.pk])
+
+    def get_success_message(self, instance):
+        return f"{instance.reference} added: {instance.get_kind_display().lower()} from {instance.organisation_name}."
+
+
+# Erasing an entry on request (point 19) -----------------------------------------------------
+
+
+class ErasureForm(forms.Form):
+    use_required_attribute = False
+    reason = OneLineField(
+        max_length=300,
+        label="Why is this entry being erased?",
+        help_text=(
+            "For example: the contact asked us to delete their details, by e-mail on 3 March. "
+            "Do not include names, e-mail addresses or other personal details: this reason is kept "
+            "after the entry is gone."
+        ),
+        error_messages={
+            "required": "Enter why the entry is being erased",
+            "max_length": "The reason must be 300 characters or fewer",
+        },
+    )
+
+
+def erase_entry(entry, user, reason):
+    """Delete the entry with its notes, history and e-mails, and log the erasure by reference only.
+
+    Wagtail's own log of the entry named the organisation; it keeps only the reference too.
+    """
+    reference = entry.reference
+    with transaction.atomic():
+        ModelLogEntry.objects.for_instance(entry).update(label=reference)
+        log(instance=entry, action="wagtail.delete", title=reference)
+        entry.delete()
+        return Erasure.objects.create(
+            reference=reference,
+            erased_by=user,
+            erased_by_name=(user.get_full_name() or user.get_username())[:150],
+            reason=reason,
+        )
+
+
+class RegisterEraseView(DeleteView):
+    """Modeladmin's delete view, with a reason asked for and the erasure logged."""
+
+    def get_page_title(self):
+        return "Erase entry"
+
+    def get_template_names(self):
+        return ["membership/admin/erase.html"]
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=ErasureForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = ErasureForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        erasure = erase_entry(self.instance, request.user, form.cleaned_data["reason"])
+        messages.success(
+            request,
+            f"{erasure.reference} erased. The erasure log keeps its reference, who erased it, when and why.",
+            buttons=[messages.button(reverse(ERASURES_URL_NAME), "See erased entries")],
+        )
+        return redirect(self.index_url)
+
+
+@require_GET
+def erasures_view(request):
+    """The erasure log: reference, who, when and why. It holds no personal data of the entries."""
+    return TemplateResponse(request, "membership/admin/erasures.html", {"erasures": Erasure.objects.all()})
+
+
+# Telling registered interest that applications reopened (point 17) --------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def notify_view(request):
+    """GET says how many organisations would be e-mailed (or why none can be yet); POST sends."""
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise PermissionDenied
+    if request.method == "POST":
+        return send_reopening_emails(request)
+    context = {"count": waiting_for_reopening().count(), "reason_not_to_send": reason_not_to_notify()}
+    return TemplateResponse(request, "membership/admin/notify_interest.html", context)
+
+
+def send_reopening_emails(request):
+    try:
+        count = notify_registered_interest()
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"{count} organisation{'s' if count != 1 else ''} will be told that applications are open: "
+            "the e-mails are on their way. Each entry shows when its e-mail was sent.",
+        )
+    return redirect(INDEX_URL_NAME)
+
+
+def entry_context(entry):
+    """What the entry's page shows besides its fields: its notes, a box for a new one, its history."""
+    return {
+        "notes": entry.notes.select_related("author"),
+        "note_form": NoteForm(),
+        "history": list(history_of(entry)),
+    }
