@@ -48,5 +48,16 @@ def assert_accessible(page):
     """axe-core (shipped by axe-playwright-python) finds no WCAG violations."""
     from axe_playwright_python.sync_playwright import Axe
 
+    wait_until_settled(page)
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def wait_until_settled(page):
+    """Colours are measured at rest: Wagtail's admin messages fade in through a transition that
+    starts only once its script marks the page ready, so wait until they are fully opaque and
+    every running animation has finished."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.messages > ul')].every((list) => getComputedStyle(list).opacity === '1')"
+    )
+    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")

@@ -9,12 +9,6 @@ from tests.factories.membership import MembershipEnquiryFactory, team_member
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def assert_accessible_when_settled(page):
-    """Wagtail's messages fade in: axe measures their colours once the animations have ended."""
-    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
-    assert_accessible(page)
-
-
 def sign_in(page, live_server, username):
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Username").fill(username)
@@ -38,7 +32,7 @@ def test_the_team_corrects_a_detail_adds_notes_and_erases_the_entry(
     page.get_by_role("button", name="Save").click()
     summary = page.get_by_role("alert")
     assert "Enter an e-mail address in the right format" in summary.inner_text()
-    assert_accessible_when_settled(page)
+    assert_accessible(page)
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") == "id_email"  # the summary leads to the field
     email.fill("sam@example.org")
@@ -57,9 +51,9 @@ def test_the_team_corrects_a_detail_adds_notes_and_erases_the_entry(
     page.goto(live_server.url + "/admin/membership/membershipenquiry/create/")
     page.get_by_role("button", name="Save").click()
     assert "Enter the name of the organisation" in page.get_by_role("alert").inner_text()
-    assert_accessible_when_settled(page)
+    assert_accessible(page)
     page.goto(f"{live_server.url}/admin/membership/membershipenquiry/inspect/{entry.pk}/")
-    assert_accessible_when_settled(page)
+    assert_accessible(page)
 
     # Erase on request: confirmation first, with a reason.
     page.get_by_role("link", name="Erase").click()
@@ -67,7 +61,7 @@ def test_the_team_corrects_a_detail_adds_notes_and_erases_the_entry(
     page.get_by_role("button", name="Erase this entry").click()
     assert "Enter why the entry is being erased" in page.get_by_role("alert").inner_text()
     assert MembershipEnquiry.objects.filter(pk=entry.pk).exists()
-    assert_accessible_when_settled(page)
+    assert_accessible(page)
     page.get_by_role("textbox", name="Why is this entry being erased?").fill(
         "The contact asked us by e-mail to delete their details"
     )
@@ -81,4 +75,4 @@ def test_the_team_corrects_a_detail_adds_notes_and_erases_the_entry(
     assert entry.reference in log and "maria" in log and "asked us by e-mail" in log
     assert "Example Technologies" not in page.content() and "sam@example.org" not in page.content()
     assert Erasure.objects.get().reference == entry.reference
-    assert_accessible_when_settled(page)
+    assert_accessible(page)

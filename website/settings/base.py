@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The blank membership form without routing: after CSRF and authentication (membership/rendering.py).
+    "membership.rendering.BlankFormMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
