@@ -78,6 +78,19 @@ def country_choices():
     return [("", "Choose a country"), *countries]
 
 
+def read_phone_in_country(form):
+    """A number typed without + is read as one in the country chosen on the same form."""
+    country = str(form.data.get("country", ""))
+    form.fields["phone"].region = country if country in phonenumbers.SUPPORTED_REGIONS else None
+
+
+def name_lengths_by_label(form):
+    """A too-long answer is named by its label: "Organisation name must be 200 characters or fewer"."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
+            field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"
+
+
 class EnquiryDetailsForm(forms.ModelForm):
     """What an entry must say, however it arrives: from the public form or added by the team
     (an enquiry taken by telephone). Field order, labels and hints follow the page; every
@@ -168,12 +181,8 @@ class EnquiryDetailsForm(forms.ModelForm):
         if self.data.get("organisation_type") in COVERS_A_REGION:  # for them, the country is optional
             self.fields["country"].label = "Headquarters country (optional)"
             self.fields["country"].help_text = ""
-        # A number written without + is read as one in the country chosen on the form.
-        country = str(self.data.get("country", ""))
-        self.fields["phone"].region = country if country in phonenumbers.SUPPORTED_REGIONS else None
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
-                field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"
+        read_phone_in_country(self)
+        name_lengths_by_label(self)
 
     @property
     def kind(self):

@@ -8,14 +8,12 @@ every URL. Each change is recorded in the same transaction as the change itself.
 
 import uuid
 
-import phonenumbers
 from django import forms
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.text import capfirst
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -24,7 +22,14 @@ from wagtail.models import ModelLogEntry
 from wagtail_modeladmin.views import CreateView, DeleteView, EditView
 
 from membership.emails import queue_emails
-from membership.forms import EnquiryDetailsForm, MessageField, OneLineField
+from membership.forms import (
+    EnquiryDetailsForm,
+    MessageField,
+    OneLineField,
+    name_lengths_by_label,
+    read_phone_in_country,
+)
+from membership.labels import as_label, field_label, value_of
 from membership.models import Email, EntryChange, Erasure, MembershipEnquiry, MembershipPage, Note
 from membership.reopening import notify_registered_interest, reason_not_to_notify, waiting_for_reopening
 
@@ -66,19 +71,6 @@ def team_error_messages():
     return merged
 
 
-def say_lengths_by_label(form):
-    """A too-long answer is named by its label, as on the public form."""
-    for field in form.fields.values():
-        if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
-            field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"
-
-
-def read_phone_in_country(form):
-    """A number typed without + is read as one in the country chosen, as on the public form."""
-    country = str(form.data.get("country", ""))
-    form.fields["phone"].region = country if country in phonenumbers.SUPPORTED_REGIONS else None
-
-
 def panels_for(form_class, names):
     """The admin's form layout for these fields, on this form class (labels, hints and errors by each field)."""
     return ObjectList([FieldPanel(name) for name in names], base_form_class=form_class)
@@ -114,17 +106,11 @@ class EntryCorrectionForm(forms.ModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         read_phone_in_country(self)
-        say_lengths_by_label(self)
+        name_lengths_by_label(self)
 
     def changed_details(self):
         """The names of the fields whose stored value this save changes."""
         return [name for name in self.Meta.fields if name != "note" and name in self.changed_data]
-
-
-def shown_value(entry, name):
-    """What the team reads for a field: a choice's label (status, type, country), else the text."""
-    display = getattr(entry, f"get_{name}_display", None)
-    return str(display() if display else getattr(entry, name))
 
 
 def record_changes(before, after, names, user):
@@ -134,8 +120,8 @@ def record_changes(before, after, names, user):
             enquiry=after,
             changed_by=user,
             field=name,
-            old_value=shown_value(before, name),
-            new_value=shown_value(after, name),
+            old_value=str(value_of(before, name)),
+            new_value=str(value_of(after, name)),
         )
         for name in names
         if getattr(before, name) != getattr(after, name)
@@ -206,23 +192,6 @@ def history_of(entry):
             "who": change.changed_by.get_username() if change.changed_by else "someone",
             "when": change.changed_at,
         }
-
-
-def field_label(name):
-    """A field's label as the model writes it, first letter capitalised: "Senior lead's role"."""
-    try:
-        return capfirst(MembershipEnquiry._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:  # a field since renamed or removed: its stored name still says which
-        return name
-
-
-def as_label(name, value):
-    """Changes recorded before labels were stored hold the raw choice ("contacted"): show its label."""
-    try:
-        choices = dict(MembershipEnquiry._meta.get_field(name).flatchoices)
-    except FieldDoesNotExist:
-        return value
-    return str(choices.get(value, value))
 
 
 # Adding an enquiry by hand (point 18) -------------------------------------------------------

@@ -9,7 +9,6 @@ import re
 from collections import defaultdict
 from functools import cached_property, wraps
 
-import phonenumbers
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
@@ -31,6 +30,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
 from membership import register_views
+from membership.labels import field_label, person_name, value_of
 from membership.models import EntryChange, MembershipEnquiry, Note, Status
 from website.views import bad_request, forbidden
 
@@ -52,37 +52,6 @@ def neutralise_formula(value):
 
 
 # How the team reads an entry, in the inspect view and in both exports ----------------------
-
-
-def international_phone(number):
-    """+442079460000 as people read it, +44 20 7946 0000; a number the library cannot read stays as typed."""
-    try:
-        parsed = phonenumbers.parse(number)
-    except phonenumbers.NumberParseException:
-        return number
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
-def person_name(user):
-    return (user.get_full_name() or user.get_username()) if user else ""
-
-
-def value_of(entry, name):
-    """A field's value as the team reads it: a choice's label, a country's name, Yes or No, a
-    person's name, a readable telephone number; a date and time stays one; "" when empty."""
-    field = MembershipEnquiry._meta.get_field(name)
-    value = getattr(entry, name)
-    if name == "country":
-        return value.name
-    if field.choices:
-        return getattr(entry, f"get_{name}_display")()
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if field.is_relation:
-        return person_name(value)
-    if name == "phone" and value:
-        return international_phone(value)
-    return "" if value is None else value
 
 
 def in_utc(moment):
@@ -332,7 +301,7 @@ class RegisterIndexView(IndexView):
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_heading(self, queryset, field):
-        return self.EXPORT_HEADINGS.get(field) or register_views.field_label(field)
+        return self.EXPORT_HEADINGS.get(field) or field_label(field)
 
     def to_row_dict(self, item):
         return {field: self.export_value(item, field) for field in self.list_export}
@@ -367,7 +336,7 @@ class RegisterIndexView(IndexView):
 
 class RegisterInspectView(InspectView):
     def get_field_label(self, field_name, field=None):
-        return register_views.field_label(field_name)
+        return field_label(field_name)
 
     def get_field_display_value(self, field_name, field=None):
         value = value_of(self.instance, field_name)
