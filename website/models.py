@@ -90,6 +90,14 @@ class SiteSettings(BaseSiteSetting):
         default="https://www.bbc.co.uk/weather",
         help_text="The neutral site the 'Exit this page' button goes to.",
     )
+    default_social_image = models.ForeignKey(
+        CustomImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page without its own sharing image is shared on social media (1200 x 630 pixels).",
+    )
     linkedin_url = models.URLField(blank=True, help_text="The Alliance's LinkedIn page.")
     x_url = models.URLField(blank=True, verbose_name="X (Twitter) URL", help_text="The Alliance's X account.")
     youtube_url = models.URLField(blank=True, help_text="The Alliance's YouTube channel.")
@@ -127,7 +135,13 @@ class SiteSettings(BaseSiteSetting):
     )
 
     # The footer shows these pages on every request: fetch them with the settings.
-    select_related = ["privacy_page", "accessibility_page", "report_abuse_page", "contact_page"]
+    select_related = [
+        "privacy_page",
+        "accessibility_page",
+        "report_abuse_page",
+        "contact_page",
+        "default_social_image",
+    ]
 
     panels = [
         MultiFieldPanel(
@@ -135,7 +149,13 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("quick_exit_url"),
         MultiFieldPanel(
-            [FieldPanel("linkedin_url"), FieldPanel("x_url"), FieldPanel("youtube_url")], heading="Social media"
+            [
+                FieldPanel("default_social_image"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading="Social media",
         ),
         MultiFieldPanel(
             [
