@@ -37,6 +37,8 @@ $(VENV)/.runtime: requirements.txt | $(PY)
 $(VENV)/.dev: requirements-dev.txt requirements.txt | $(PY)
 	$(call install,requirements-dev.txt)
 
+# The site's links and e-mails name the address it serves on (website/address.py).
+run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 run: $(VENV)/.runtime
 	@$(PY) manage.py migrate --noinput -v 0
 	@$(PY) manage.py load_initial_content

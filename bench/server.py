@@ -48,11 +48,16 @@ def scratch_database(server_url):
 
 
 def production_environment(workdir, **overrides):
-    """Production settings over plain HTTP on loopback, with every file kept in `workdir`."""
+    """Production settings over plain HTTP on loopback, with every file kept in `workdir`.
+
+    The site's address is the one its server will answer at (PORT, which Gunicorn serves on)."""
     workdir = Path(workdir)
+    port = free_port()
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "PORT": str(port),
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "SECRET_KEY": "scratch-secret-key-for-a-loopback-server-only-0123456789",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",  # loopback has no TLS; the rest of production stays on
@@ -93,7 +98,7 @@ class Gunicorn:
     """`with Gunicorn(environment) as server:` serves the site at `server.url` until the block ends."""
 
     def __init__(self, environment, log_path=os.devnull):
-        self.port = free_port()
+        self.port = int(environment.get("PORT") or free_port())
         self.environment = {**environment, "PORT": str(self.port)}
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path

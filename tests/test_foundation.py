@@ -35,17 +35,24 @@ def test_load_initial_content_keeps_an_editors_change(client, initial_content):
     assert "An editor&#x27;s own heading" in client.get("/").content.decode()
 
 
+ESSENTIALS = {
+    "SECRET_KEY": "x" * 50,
+    "ALLOWED_HOSTS": "www.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://www.example.org",
+}
+
+
 def run_with_production_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    clean = {k: v for k, v in os.environ.items() if k not in ESSENTIALS}
     clean.update(env, DJANGO_SETTINGS_MODULE="website.settings.production")
     return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=60
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ESSENTIALS)
 def test_production_refuses_to_start_without_its_essentials(missing):
-    env = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "www.example.org"}
+    env = dict(ESSENTIALS)
     del env[missing]
     result = run_with_production_settings(**env)
     assert result.returncode != 0

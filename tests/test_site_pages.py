@@ -159,7 +159,7 @@ def test_seo_tags_on_an_inner_page(client, initial_content):
     html = client.get("/about/").content.decode()
     assert "<title>About the Alliance | WePROTECT Global Alliance</title>" in html
     assert '<meta name="description" content="An international movement' in html
-    assert '<link rel="canonical" href="http://localhost/about/">' in html
+    assert '<link rel="canonical" href="http://testserver/about/">' in html  # WAGTAILADMIN_BASE_URL in tests
     assert '<meta property="og:title" content="About the Alliance">' in html
     assert '<meta name="twitter:card" content="summary">' in html
 

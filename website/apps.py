@@ -6,6 +6,6 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from website import signals
+        from website import address, signals  # noqa: F401 (address registers its system checks)
 
         signals.connect()

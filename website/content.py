@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from website.address import apply_public_address, configured_address
+
 
 def ensure_child(parent, page_class, slug, **fields):
     """Return the child of `parent` with `slug`, creating and publishing it if missing."""
@@ -23,15 +25,20 @@ def ensure_child(parent, page_class, slug, **fields):
 
 
 def ensure_site_root(page_class, slug, **fields):
-    """The site's home page under the tree root, made the default site's root page."""
+    """The site's home page under the tree root, made the default site's root page, at the public address."""
     remove_wagtail_welcome_page()
     ensure_root_collection()
     home = ensure_child(ensure_tree_root(), page_class, slug, **fields)
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
+    address = configured_address()
+    if not Site.objects.filter(is_default_site=True).exists():
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="WePROTECT Global Alliance"
+            hostname=address.hostname,
+            port=address.port,
+            root_page=home,
+            is_default_site=True,
+            site_name="WePROTECT Global Alliance",
         )
+    apply_public_address()  # an existing site moves to the configured address
     return home
 
 

@@ -13,7 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 from django.views.static import serve
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -40,8 +40,14 @@ def search(request):
 
 @require_GET
 def robots_txt(request):
-    """The admin is not named: its address may be a secret (ADMIN_PATH), and it sends X-Robots-Tag itself."""
-    context = {"sitemap_url": request.build_absolute_uri("/sitemap.xml")}
+    """The admin is not named: its address may be a secret (ADMIN_PATH), and it sends X-Robots-Tag itself.
+
+    The sitemap's address is the site's own (website/address.py), as are the addresses in the
+    sitemap, whatever Host the request came with.
+    """
+    site = Site.find_for_request(request)
+    root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    context = {"sitemap_url": root_url + "/sitemap.xml"}
     return render(request, "robots.txt", context, content_type="text/plain")
 
 

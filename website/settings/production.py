@@ -17,6 +17,9 @@ def required(name):
 SECRET_KEY = required("SECRET_KEY")
 required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# The site's public address, e.g. https://www.example.org: every absolute link and e-mail uses
+# it (website/address.py), so a missing one would tell the world the site lives at localhost.
+WAGTAILADMIN_BASE_URL = required("WAGTAILADMIN_BASE_URL").rstrip("/")
 DEBUG = False
 
 # HTTPS everywhere. SECURE_SSL_REDIRECT=0 turns the redirect off where a proxy already
