@@ -347,8 +347,7 @@ def build_report_abuse(home):
 
 
 def build_contact(home):
-    site_settings = SiteSettings.for_site(home.get_site())
-    return ensure_child(
+    contact = ensure_child(
         home,
         StandardPage,
         "contact",
@@ -357,13 +356,11 @@ def build_contact(home):
         introduction="How to get in touch with the WePROTECT Global Alliance.",
         body=stream(
             (
-                "contact_card",
+                "contact_details",
                 {
                     "heading": "General enquiries",
                     "text": "Questions about the Alliance, its work and its publications.",
-                    "email": site_settings.contact_email,
-                    "phone": "",
-                    "link": None,
+                    "address": "contact_email",
                 },
             ),
             ("membership_state", {"heading": "Joining the Alliance"}),
@@ -376,6 +373,36 @@ def build_contact(home):
             ),
         ),
     )
+    use_addresses_from_settings(contact)
+    return contact
+
+
+# Addresses the first version of this loader typed into the contact page, and the setting
+# each stood for: placeholders, never the Alliance's own.
+TYPED_PLACEHOLDERS = {"info@example.org": "contact_email", "membership@example.org": "membership_team_email"}
+
+
+def use_addresses_from_settings(page):
+    """An older contact page names the placeholder addresses in contact cards: show the site
+    settings' addresses there instead. A card an editor has given more (a telephone number, a
+    link) is left as it is. Idempotent: once replaced, there is nothing left to replace."""
+    draft = page.get_latest_revision_as_object()
+    body, replaced = [], False
+    for block in draft.body:
+        field = TYPED_PLACEHOLDERS.get(block.value["email"]) if block.block_type == "contact_card" else None
+        if field and not (block.value["phone"] or block.value["link"]):
+            card = {"heading": block.value["heading"], "text": block.value["text"], "address": field}
+            body.append(("contact_details", card))
+            replaced = True
+        else:
+            body.append((block.block_type, block.value))
+    if not replaced:
+        return
+    publish = page.live and not page.has_unpublished_changes  # never publish an editor's unfinished draft
+    draft.body = body
+    revision = draft.save_revision()
+    if publish:
+        revision.publish()
 
 
 def build_privacy(home):

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from website.blocks import RICH_TEXT_FEATURES, BodyBlock, FigureBlock, LinkBlock
+from website.blocks import RICH_TEXT_FEATURES, FigureBlock, LinkBlock, PageBodyBlock
 from website.models import BasePage
 
 
@@ -77,7 +77,7 @@ class StandardPage(BasePage):
     introduction = models.TextField(
         max_length=400, blank=True, help_text="A short summary shown under the title, in search results and listings."
     )
-    body = StreamField(BodyBlock(), blank=True, help_text="The content of the page, built from blocks.")
+    body = StreamField(PageBodyBlock(), blank=True, help_text="The content of the page, built from blocks.")
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]

@@ -15,6 +15,8 @@ from datetime import timedelta
 
 from django.core.mail import EmailMessage
 from django.db.models import F
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -66,26 +68,37 @@ def send_email(email_id):
         EnquiryEmail.objects.filter(pk=email_id).update(delivery=Delivery.SENT, sent_at=timezone.now(), problem="")
 
 
+# What the register shows for a team notice held until the site settings have the team's address.
+NO_TEAM_ADDRESS = "not sent: no membership team address in site settings"
+
+
+class NoTeamAddress(Exception):
+    """The site settings name no membership team address, so the team's notice has nowhere to go."""
+
+
 def deliver(row):
     """Plain text only, so nothing anyone typed is ever interpreted. Replies to the applicant's
-    e-mails reach the membership team, never a no-reply address."""
+    e-mails reach the membership team once the site settings have its address."""
     enquiry = row.enquiry
     team = team_address()
     to_team = row.email == Email.TEAM_NOTIFICATION
-    subject, _, body = render_to_string(TEMPLATES[row.email], context_for(row)).strip().partition("\n")
+    if to_team and not team:
+        raise NoTeamAddress
+    subject, _, body = render_to_string(TEMPLATES[row.email], context_for(row, team)).strip().partition("\n")
     EmailMessage(
         subject=subject.strip(),
         body=body.strip() + "\n",
         to=[team if to_team else enquiry.email],
-        reply_to=[] if to_team else [team],
+        reply_to=[team] if team and not to_team else [],
     ).send()
 
 
-def context_for(row):
+def context_for(row, team):
     enquiry = row.enquiry
     page = MembershipPage.objects.live().first()
     return {
         "enquiry": enquiry,
+        "team_address": team,
         "is_application": enquiry.kind == Kind.APPLICATION,
         # Entries from the same organisation and e-mail address: the team looks at them together.
         "possible_duplicates": list(enquiry.possible_duplicates()),
@@ -95,13 +108,29 @@ def context_for(row):
 
 
 def team_address():
+    """The membership team's address from the site settings; empty until an administrator sets it."""
     return SiteSettings.for_site(Site.objects.get(is_default_site=True)).membership_team_email
+
+
+@receiver(post_save, sender=SiteSettings, dispatch_uid="membership-notices-once-the-team-has-an-address")
+def send_notices_held_for_the_team_address(sender, instance, **kwargs):
+    """Once an administrator enters the team's address, the notices that had nowhere to go are sent."""
+    if not instance.membership_team_email:
+        return
+    held = EnquiryEmail.objects.filter(
+        email=Email.TEAM_NOTIFICATION, delivery=Delivery.GAVE_UP, problem=NO_TEAM_ADDRESS
+    )
+    for row in held:
+        queue_again(row)
 
 
 def record_failure(row, error):
     """A refusal ends the tries; anything else is tried again later, up to len(RETRY_DELAYS) times."""
     reason = describe(error)
-    if is_refusal(error):
+    if isinstance(error, NoTeamAddress):
+        # Nothing to retry until someone enters the address; saving it sends the notice.
+        delivery, problem = Delivery.GAVE_UP, NO_TEAM_ADDRESS
+    elif is_refusal(error):
         delivery, problem = Delivery.REFUSED, f"refused: {reason}"
     elif row.attempts > len(RETRY_DELAYS):
         delivery, problem = Delivery.GAVE_UP, f"not sent after {row.attempts} attempts: {reason}"

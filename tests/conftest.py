@@ -44,6 +44,15 @@ def site(db):
 
 
 @pytest.fixture
+def team_address(site):
+    """The membership team's address in the site settings, which start with none."""
+    site_settings = SiteSettings.for_site(site)
+    site_settings.membership_team_email = "membership@example.org"
+    site_settings.save()
+    return site_settings.membership_team_email
+
+
+@pytest.fixture
 def home_page(site):
     return site.root_page.specific
 

@@ -27,6 +27,13 @@ def server(tmp_path_factory):
             **({"DATABASE_URL": database_url} if database_url else {}),
         )
         prepare(environment)
+        team_address = "membership_team_email='membership@example.org'"
+        manage(
+            environment,
+            "shell",
+            "-c",
+            f"from website.models import SiteSettings as S; S.objects.update({team_address})",
+        )
         with Gunicorn(environment, log_path=workdir / "gunicorn.log") as running:
             running.environment = environment
             running.stuck_mail_server = stuck

@@ -150,6 +150,35 @@ class ContactCardBlock(blocks.StructBlock):
         template = "components/blocks/contact_card.html"
 
 
+class ContactDetailsBlock(blocks.StructBlock):
+    """One of the Alliance's e-mail addresses, read from the site settings when the page is shown,
+    so changing the setting changes every page that offers it. Shows nothing while it is empty."""
+
+    heading = blocks.CharBlock(max_length=120, help_text="Who to contact, e.g. 'General enquiries'.")
+    text = blocks.TextBlock(required=False, max_length=400, help_text="When to use this address.")
+    address = blocks.ChoiceBlock(
+        choices=[
+            ("contact_email", "The public contact address"),
+            ("membership_team_email", "The membership team's address"),
+        ],
+        default="contact_email",
+        help_text="Which address from Settings > Site settings to show.",
+    )
+
+    class Meta:
+        icon = "mail"
+        label = "Contact details from site settings"
+        template = "components/blocks/contact_details.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        site_settings = (parent_context or {}).get("site_settings")
+        email = getattr(site_settings, value["address"], "") if site_settings else ""
+        # The same card as a typed contact, so both look alike.
+        context["card"] = {"heading": value["heading"], "text": value["text"], "email": email}
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     rich_text = blocks.RichTextBlock(
@@ -164,3 +193,9 @@ class BodyBlock(blocks.StreamBlock):
     document_link = DocumentLinkBlock()
     contact_card = ContactCardBlock()
     membership_state = MembershipStateBlock()
+
+
+class PageBodyBlock(BodyBlock):
+    """The body of a general page (Contact, About…): every shared block, and contact details from the settings."""
+
+    contact_details = ContactDetailsBlock()

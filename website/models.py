@@ -79,12 +79,18 @@ class BasePage(Page):
 class SiteSettings(BaseSiteSetting):
     """Contact details, links and the quick-exit target, editable under Settings."""
 
+    # No address is made up: until an administrator enters the Alliance's real ones, the site
+    # shows none and the launch checklist on the dashboard (website/launch.py) says so.
     contact_email = models.EmailField(
-        default="info@example.org", help_text="Public contact address shown in the footer."
+        blank=True,
+        help_text="The public contact address, shown in the footer and on the contact page. Leave empty to show none.",
     )
     membership_team_email = models.EmailField(
-        default="membership@example.org",
-        help_text="Where new membership requests and registrations of interest are notified.",
+        blank=True,
+        help_text=(
+            "Where new membership requests and registrations of interest are notified; replies to the "
+            "applicants' e-mails go here too. Shown on pages that invite people to contact the team."
+        ),
     )
     quick_exit_url = models.URLField(
         default="https://www.bbc.co.uk/weather",

@@ -5,6 +5,7 @@ import threading
 import time
 from datetime import date, timedelta
 
+import pytest
 from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -15,6 +16,8 @@ from tests.factories.membership import MembershipEnquiryFactory, form_data
 from tests.mail_server import MailServer, SilentMailServer, smtp_mailer
 
 REGISTER = "/admin/membership/membershipenquiry/"
+
+pytestmark = pytest.mark.usefixtures("team_address")
 
 
 def deliveries():

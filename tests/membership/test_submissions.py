@@ -109,7 +109,9 @@ class TestLimits:
         assert "You have sent 3 forms in the last hour with this e-mail address." in error_summary(refused)
         assert send(client, email="colleague@example.org").status_code == 302
 
-    def test_a_double_click_saves_and_counts_one_entry_even_at_the_limit(self, client, membership_page, worker):
+    def test_a_double_click_saves_and_counts_one_entry_even_at_the_limit(
+        self, client, membership_page, team_address, worker
+    ):
         data = form_data()
         first = client.post("/membership/", data)
         second = client.post("/membership/", data)
