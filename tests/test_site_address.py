@@ -15,7 +15,7 @@ from wagtail.models import Site
 from bench.concurrency import SECONDS_A_PERSON_NEEDS, open_form, request, send, submission
 from bench.server import PROJECT, Gunicorn, manage, prepare, production_environment, scratch_database
 from tests.mail_server import MailServer
-from website.address import check_public_address
+from website.address import check_address, check_public_address
 
 PUBLIC = "https://www.example.org"
 QUIET = {"stdout": open(os.devnull, "w")}
@@ -74,10 +74,13 @@ def test_load_initial_content_builds_the_site_at_the_address_and_moves_it_when_i
     assert f"Sitemap: {PUBLIC}/sitemap.xml" in robots
 
 
-def test_deploy_checks_want_an_https_address_that_the_site_answers_to(settings):
+def test_system_checks_refuse_a_malformed_address_and_deploy_checks_want_https_the_site_answers_to(settings):
+    settings.WAGTAILADMIN_BASE_URL = "www.example.org"
+    assert [problem.id for problem in check_address(None)] == ["website.E001"]
+
     settings.ALLOWED_HOSTS = ["www.example.org"]
     settings.WAGTAILADMIN_BASE_URL = PUBLIC
-    assert check_public_address(None) == []
+    assert check_address(None) == check_public_address(None) == []
 
     settings.WAGTAILADMIN_BASE_URL = "http://www.example.org"
     assert [problem.id for problem in check_public_address(None)] == ["website.W001"]

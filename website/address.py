@@ -64,7 +64,7 @@ def apply_public_address():
     return site
 
 
-@checks.register(checks.Tags.urls)
+@checks.register()
 def check_address(app_configs, **kwargs):
     try:
         configured_address()
