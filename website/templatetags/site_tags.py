@@ -61,7 +61,9 @@ def breadcrumbs(context):
         return {"ancestors": []}
     request = context.get("request")
     ancestors = cached_for_content(
-        f"breadcrumbs:{page.pk}",
+        # The key names what is stored: a trail cached by an older release, without full addresses,
+        # is never read back by this one.
+        f"breadcrumbs-with-full-urls:{page.pk}",
         lambda: [link(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gte=2)],
     )
     return {"ancestors": ancestors, "page": page, "structured_data": breadcrumb_list(ancestors, page, request)}
