@@ -8,14 +8,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django_countries.fields import CountryField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from website.blocks import RICH_TEXT_FEATURES
-from website.models import BasePage
+from website.models import BasePage, BasePageForm
 
 LIST_FEATURES = RICH_TEXT_FEATURES
 
@@ -57,7 +56,7 @@ def default_open_while_paused():
     return [str(choice) for choice in DEFAULT_OPEN_WHILE_PAUSED]
 
 
-class MembershipPageForm(WagtailAdminPageForm):
+class MembershipPageForm(BasePageForm):
     """Offers the organisation types that may still apply as tick boxes."""
 
     types_open_while_paused = forms.MultipleChoiceField(

@@ -161,7 +161,7 @@ def test_seo_tags_on_an_inner_page(client, initial_content):
     assert '<meta name="description" content="An international movement' in html
     assert '<link rel="canonical" href="http://testserver/about/">' in html  # WAGTAILADMIN_BASE_URL in tests
     assert '<meta property="og:title" content="About the Alliance">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
 
 
 def test_home_page_describes_the_organisation_in_json_ld(client, initial_content):

@@ -78,3 +78,11 @@ def bullet_list(*items):
 def stream(*blocks):
     """StreamField content from (block type, value) pairs."""
     return [{"type": block_type, "value": value} for block_type, value in blocks]
+
+
+def build(home):
+    """The site-wide pieces no one app owns: the default sharing image, until editors choose theirs."""
+    from website.models import SiteSettings
+    from website.sharing import ensure_default_social_image
+
+    ensure_default_social_image(SiteSettings.for_site(home.get_site()))

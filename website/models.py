@@ -4,6 +4,7 @@ import os
 
 from django.db import models
 from django.utils.crypto import get_random_string
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -29,6 +30,25 @@ class CustomRendition(AbstractRendition):
         return super().get_upload_to(f"{stem}.{get_random_string(8)}{extension}")
 
 
+# Search engines show about this many characters of a page's title and cut the rest.
+TITLE_LENGTH = 70
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """The page editor's form for every public page: a title for search engines that fits."""
+
+    def clean(self):
+        cleaned = super().clean()
+        seo_title = cleaned.get("seo_title") or ""
+        if len(seo_title) > TITLE_LENGTH:
+            self.add_error(
+                "seo_title",
+                f"Shorten the title for search engines to {TITLE_LENGTH} characters or fewer "
+                f"(it has {len(seo_title)}): search engines cut off the rest.",
+            )
+        return cleaned
+
+
 class BasePage(Page):
     """What every public page shares: search-engine and social-sharing fields."""
 
@@ -41,11 +61,16 @@ class BasePage(Page):
         help_text="Shown when the page is shared on social media (1200 x 630 pixels works best).",
     )
 
+    base_form_class = BasePageForm
     promote_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("slug"),
-                FieldPanel("seo_title"),
+                FieldPanel(
+                    "seo_title",
+                    help_text=f"Optional: the page's name in search results, {TITLE_LENGTH} characters or fewer. "
+                    "Without one, the title is used, followed by the Alliance's name where it fits.",
+                ),
                 FieldPanel("search_description"),
                 FieldPanel("social_image"),
             ],

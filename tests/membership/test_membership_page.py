@@ -88,3 +88,10 @@ def test_the_contact_page_follows_the_membership_page_when_the_pause_lifts(clien
     assert "paused" not in contact.lower()
     assert "Applications are open" in contact
     assert 'href="/membership/"' in contact
+
+
+def test_the_editor_keeps_the_title_for_search_engines_within_what_they_show(membership_page, editor):
+    form = edit_form(membership_page, editor, seo_title="Membership of the Alliance: " + "who can join " * 4)
+    assert not form.is_valid()
+    assert "70 characters or fewer" in form.errors["seo_title"][0]
+    assert edit_form(membership_page, editor, seo_title="Join the Alliance").is_valid()

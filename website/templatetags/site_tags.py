@@ -5,18 +5,32 @@ site-wide content version (see website/cache.py) and cost no query once warm.
 """
 
 import json
+from urllib.parse import urljoin
 
 from django import template
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from wagtail.models import Site
 
 from website.cache import cached_for_content
+from website.models import TITLE_LENGTH
 
 register = template.Library()
 
 
+SITE_NAME = "WePROTECT Global Alliance"
+TITLE_SUFFIX = f" | {SITE_NAME}"
+
+
 def link(page, request):
-    return {"title": page.title, "url": page.get_url(request=request), "path": page.path, "depth": page.depth}
+    return {
+        "title": page.title,
+        "url": page.get_url(request=request),
+        "full_url": page.get_full_url(request=request),
+        "path": page.path,
+        "depth": page.depth,
+    }
 
 
 def menu_items(site, request):
@@ -47,10 +61,34 @@ def breadcrumbs(context):
         return {"ancestors": []}
     request = context.get("request")
     ancestors = cached_for_content(
-        f"breadcrumbs:{page.pk}",
+        # The key names what is stored: a trail cached by an older release, without full addresses,
+        # is never read back by this one.
+        f"breadcrumbs-with-full-urls:{page.pk}",
         lambda: [link(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gte=2)],
     )
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "structured_data": breadcrumb_list(ancestors, page, request)}
+
+
+def breadcrumb_list(ancestors, page, request):
+    """schema.org BreadcrumbList: the same trail as the visible breadcrumbs, with full addresses."""
+    trail = [("Home" if item["depth"] == 2 else item["title"], item["full_url"]) for item in ancestors]
+    trail.append((page.title, page.get_full_url(request=request)))
+    items = [
+        {"@type": "ListItem", "position": position, "name": name, "item": url}
+        for position, (name, url) in enumerate(trail, start=1)
+    ]
+    return json_ld({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
+
+
+@register.simple_tag
+def page_title(page):
+    """The page's <title>: the editor's SEO title, else the title with the site's name while the
+    whole stays within TITLE_LENGTH, else the title alone, shortened at a word if it must be."""
+    if page.seo_title:
+        return page.seo_title
+    if len(page.title) + len(TITLE_SUFFIX) <= TITLE_LENGTH:
+        return page.title + TITLE_SUFFIX
+    return Truncator(page.title).chars(TITLE_LENGTH)
 
 
 @register.simple_tag(takes_context=True)
@@ -80,8 +118,10 @@ def organization_data(settings, home_url):
         "name": "WePROTECT Global Alliance to End Child Sexual Exploitation Online",
         "alternateName": "WePROTECT Global Alliance",
         "url": home_url,
-        "email": settings.contact_email,
+        "logo": urljoin(home_url, static("img/logo.png")),
     }
+    if settings.contact_email:
+        data["email"] = settings.contact_email
     if same_as:
         data["sameAs"] = same_as
     return json_ld(data)
