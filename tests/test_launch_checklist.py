@@ -12,7 +12,6 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from home.models import StandardPage
 from tests.mail_server import smtp_mailer
-from website.launch import GENERATED_SOCIAL_IMAGE_TITLE
 from website.models import CustomImage, SiteSettings
 
 DASHBOARD = "/admin/"
@@ -70,7 +69,7 @@ FIXES = {
     "The site does not know its public address": move_to_public_address,
     "No public contact address": enter_contact_address,
     "No address for the membership team": enter_team_address,
-    "No default sharing image": choose_sharing_image,
+    "The default sharing image is the generated one": choose_sharing_image,
     "No mail server": configure_mail_server,
     "The site's e-mails come from no-reply@localhost": set_sender,
     "The privacy notice has not been reviewed": review_privacy_notice,
@@ -104,10 +103,10 @@ def test_each_item_stays_until_it_is_put_right_and_then_the_panel_goes(admin_cli
     assert checklist(admin_client) is None
 
 
-def test_the_generated_sharing_image_is_still_to_do(admin_client, fresh_site, settings):
-    choose_sharing_image(fresh_site, settings, title=GENERATED_SOCIAL_IMAGE_TITLE)
+def test_a_sharing_image_removed_by_an_editor_is_to_do(admin_client, fresh_site, settings):
+    update_settings(fresh_site, default_social_image=None)
 
-    assert "The default sharing image is the generated one" in checklist(admin_client)
+    assert "No default sharing image" in checklist(admin_client)
 
 
 def test_a_site_record_left_behind_by_the_address_is_to_do_until_the_release_step_runs(

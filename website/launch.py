@@ -16,10 +16,7 @@ from wagtail.models import Site
 
 from website.address import configured_address
 from website.models import SiteSettings
-
-# The title of the sharing image the site generates from the logo and name at set-up: a stand-in,
-# so the checklist asks for the Alliance's own.
-GENERATED_SOCIAL_IMAGE_TITLE = "WePROTECT Global Alliance sharing image (generated)"
+from website.sharing import GENERATED_SOCIAL_IMAGE_TITLE
 
 # Mail backends that keep messages on the server instead of sending them.
 UNSENT_MAIL = {

@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from website.models import CustomImage
 
+# A stand-in: the launch checklist (website/launch.py) asks for the Alliance's own image while this one is used.
 GENERATED_SOCIAL_IMAGE_TITLE = "WePROTECT Global Alliance sharing image (generated)"
 SIZE = (1200, 630)
 BRAND = "#12306b"
