@@ -5,6 +5,7 @@ and the site's own 404 page under DEBUG.
 A public page is rendered once per content version and then served from the cache, before
 sessions, authentication or the database are touched. Whatever an editor changes bumps
 the version (website/cache.py), so the next request renders afresh: never a stale page.
+It is stored plain and gzip-compressed, and each visitor gets the one their browser takes.
 """
 
 import hashlib
@@ -20,7 +21,7 @@ from django.urls import get_resolver, get_urlconf
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from website.cache import cached_for_content, content_version
+from website.cache import accepted_coding, cached_for_content, content_version, stored_variants
 from website.views import error_page
 
 logger = logging.getLogger(__name__)
@@ -45,14 +46,17 @@ class PageCacheMiddleware:
                 patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
             return response
         key = self.key(request)
-        cached = cache.get(key)
+        coding = accepted_coding(request)
+        cached = cache.get(f"{key}:{coding}")
         if cached is not None:
             return cached
         response = self.get_response(request)
         if self.may_store(request, response):
             patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-            cache.set(key, response, PAGE_TIMEOUT)
-        elif not response.has_header("Cache-Control"):
+            variants = stored_variants(response)
+            cache.set_many({f"{key}:{name}": variant for name, variant in variants.items()}, PAGE_TIMEOUT)
+            return variants[coding]
+        if not response.has_header("Cache-Control"):
             patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
         return response
 
