@@ -75,7 +75,10 @@ def stored_variants(response):
 
 
 def accepted_coding(request):
-    """ "gzip" when the client names it in Accept-Encoding (without q=0), else "identity"."""
+    """The coding to send: "gzip" when the client names it in Accept-Encoding (not with q=0), else "identity".
+
+    Every browser names gzip; a bare "*" is taken as not asking for it.
+    """
     for item in request.headers.get("Accept-Encoding", "").split(","):
         coding, _, parameters = item.partition(";")
         if coding.strip().lower() == "gzip":
