@@ -2,6 +2,8 @@
 
 Both keep `connections` keep-alive connections busy for `seconds` and report
 requests/s, p50 and p99 latency in milliseconds, and how many answers were not 2xx/3xx.
+Every request says it takes gzip, as every browser does, so compressed pages and static
+files are measured as visitors get them.
 """
 
 import http.client
@@ -11,8 +13,10 @@ import subprocess
 import threading
 import time
 import urllib.parse
+import urllib.request
 
 WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br"}
 
 
 def measure(url, seconds, connections=4):
@@ -23,7 +27,8 @@ def measure(url, seconds, connections=4):
 
 def measure_with_wrk(url, seconds, connections):
     output = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+        + [argument for name, value in BROWSER_HEADERS.items() for argument in ("-H", f"{name}: {value}")],
         capture_output=True,
         text=True,
         check=True,
@@ -55,7 +60,7 @@ def measure_with_python(url, seconds, connections):
         connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
         while time.perf_counter() < deadline:
             started = time.perf_counter()
-            connection.request("GET", path)
+            connection.request("GET", path, headers=BROWSER_HEADERS)
             response = connection.getresponse()
             response.read()
             latencies.append((time.perf_counter() - started) * 1000)
@@ -85,3 +90,10 @@ def percentile(sorted_values, rank):
     if not sorted_values:
         return float("nan")
     return sorted_values[min(len(sorted_values) - 1, round(rank / 100 * (len(sorted_values) - 1)))]
+
+
+def body_size(url):
+    """How many bytes the body of one answer takes on the wire, asked for as a browser asks."""
+    request = urllib.request.Request(url, headers=BROWSER_HEADERS)
+    with urllib.request.urlopen(request) as response:  # urllib leaves a compressed body as it is
+        return len(response.read())

@@ -3,7 +3,8 @@
 Starts the site as production runs it (gunicorn, 2 workers, DEBUG off, the content of
 load_initial_content), warms each address, then loads it with a bounded number of
 connections (wrk when installed, else a Python load generator) for a few seconds, twice.
-Prints requests/s and p50/p99 latency, each throughput as a ratio to the static CSS file,
+Prints requests/s, p50/p99 latency and the body's size on the wire (every request takes
+gzip, as browsers do), each throughput as a ratio to the static CSS file,
 writes the figures as JSON to bench/results/, and adds Lighthouse's mobile scores when
 `npx` and Chromium are available.
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.load import measure  # noqa: E402
+from bench.load import body_size, measure  # noqa: E402
 from bench.server import Gunicorn, prepare, production_environment  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -48,7 +49,7 @@ def run_cases(server, cases, seconds, connections, repeats):
         url = server.url + path
         measure(url, seconds=2, connections=connections)  # warm: caches, renditions, worker imports
         runs = [measure(url, seconds=seconds, connections=connections) for _ in range(repeats)]
-        rows.append({"case": name, "path": path, "runs": runs})
+        rows.append({"case": name, "path": path, "runs": runs, "bytes": body_size(url)})
         print(f"  measured {name}", flush=True)
     return rows
 
@@ -72,12 +73,15 @@ def mean(values):
 
 def print_table(rows, tool):
     print(f"\nThroughput and latency ({tool}; mean of {len(rows[0]['runs'])} runs a case)\n")
-    print(f"| {'case':<28} | {'requests/s':>10} | {'vs static':>9} | {'p50 ms':>7} | {'p99 ms':>7} | {'errors':>6} |")
-    print(f"|{'-' * 30}|{'-' * 12}|{'-' * 11}|{'-' * 9}|{'-' * 9}|{'-' * 8}|")
+    print(
+        f"| {'case':<28} | {'requests/s':>10} | {'vs static':>9} | {'p50 ms':>7} | {'p99 ms':>7} "
+        f"| {'bytes':>6} | {'errors':>6} |"
+    )
+    print(f"|{'-' * 30}|{'-' * 12}|{'-' * 11}|{'-' * 9}|{'-' * 9}|{'-' * 8}|{'-' * 8}|")
     for row in rows:
         print(
             f"| {row['case']:<28} | {row['requests_per_second']:>10.0f} | {row['ratio_to_static']:>9.2f} "
-            f"| {row['p50_ms']:>7.2f} | {row['p99_ms']:>7.2f} | {row['errors']:>6} |"
+            f"| {row['p50_ms']:>7.2f} | {row['p99_ms']:>7.2f} | {row['bytes']:>6} | {row['errors']:>6} |"
         )
 
 

@@ -5,11 +5,17 @@ a snippet, a site setting, an image or a document) bumps the version, so everyth
 cached before is simply never read again. No list of keys to invalidate, nothing stale.
 The version lives in the "shared" cache, so a publish seen by one gunicorn worker is
 seen by every other at once; the pages themselves stay in each worker's fast memory.
+
+A stored page is kept twice, as it is and gzip-compressed, so that it is compressed once
+when it is stored and never again when it is served (stored_variants).
 """
 
+import gzip
 import time
 
 from django.core.cache import cache, caches
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "site-content-version"
 
@@ -38,3 +44,53 @@ def cached_for_content(key, compute, timeout=3600):
         value = compute()
         cache.set(versioned_key, value, timeout)
     return value
+
+
+# Below this size gzip's own header and trailer outweigh what it saves (as Django's GZipMiddleware).
+GZIP_MIN_BYTES = 200
+
+
+def stored_variants(response):
+    """A page the page cache stores, by content coding: as it is ("identity") and "gzip".
+
+    Only ever called for what the page cache may store: public pages that are the same for
+    everyone, with no token, cookie or personal data. Compression then reveals nothing
+    (BREACH needs a secret on the page beside text an attacker chooses), so where no proxy
+    compresses, the site does it itself. A small page is sent as it is to everyone.
+    """
+    patch_vary_headers(response, ("Accept-Encoding",))
+    if len(response.content) < GZIP_MIN_BYTES or response.has_header("Content-Encoding"):
+        return {"identity": response, "gzip": response}
+    # Compressed once per content version, so the slowest, smallest setting pays.
+    compressed = HttpResponse(
+        gzip.compress(response.content, compresslevel=9, mtime=0),
+        status=response.status_code,
+        headers=response.headers,
+    )
+    compressed["Content-Encoding"] = "gzip"
+    compressed["Content-Length"] = str(len(compressed.content))
+    if compressed.has_header("ETag") and not compressed["ETag"].startswith("W/"):
+        compressed["ETag"] = "W/" + compressed["ETag"]  # the same page, but not the same bytes
+    return {"identity": response, "gzip": compressed}
+
+
+def accepted_coding(request):
+    """The coding to send: "gzip" when the client names it in Accept-Encoding (not with q=0), else "identity".
+
+    Every browser names gzip; a bare "*" is taken as not asking for it.
+    """
+    for item in request.headers.get("Accept-Encoding", "").split(","):
+        coding, _, parameters = item.partition(";")
+        if coding.strip().lower() == "gzip":
+            return "gzip" if quality(parameters) > 0 else "identity"
+    return "identity"
+
+
+def quality(parameters):
+    name, _, value = parameters.strip().partition("=")
+    if name.strip().lower() != "q":
+        return 1.0
+    try:
+        return float(value)
+    except ValueError:
+        return 0.0

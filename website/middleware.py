@@ -1,9 +1,11 @@
 """Site-wide middleware: the anonymous page cache and cache headers, the admin's own
-security policy, the page shown while the database is unreachable, and the cached site lookup.
+security policy, the page shown while the database is unreachable, the cached site lookup,
+and the site's own 404 page under DEBUG.
 
 A public page is rendered once per content version and then served from the cache, before
 sessions, authentication or the database are touched. Whatever an editor changes bumps
 the version (website/cache.py), so the next request renders afresh: never a stale page.
+It is stored plain and gzip-compressed, and each visitor gets the one their browser takes.
 """
 
 import hashlib
@@ -11,12 +13,15 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
+from django.core.handlers.exception import get_exception_response
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.urls import get_resolver, get_urlconf
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from website.cache import cached_for_content, content_version
+from website.cache import accepted_coding, cached_for_content, content_version, stored_variants
 from website.views import error_page
 
 logger = logging.getLogger(__name__)
@@ -41,14 +46,17 @@ class PageCacheMiddleware:
                 patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
             return response
         key = self.key(request)
-        cached = cache.get(key)
+        coding = accepted_coding(request)
+        cached = cache.get(f"{key}:{coding}")
         if cached is not None:
             return cached
         response = self.get_response(request)
         if self.may_store(request, response):
             patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-            cache.set(key, response, PAGE_TIMEOUT)
-        elif not response.has_header("Cache-Control"):
+            variants = stored_variants(response)
+            cache.set_many({f"{key}:{name}": variant for name, variant in variants.items()}, PAGE_TIMEOUT)
+            return variants[coding]
+        if not response.has_header("Cache-Control"):
             patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
         return response
 
@@ -154,3 +162,44 @@ class SiteLookupMiddleware:
         except DatabaseError:
             pass  # Wagtail looks again in the view, where DatabaseUnavailableMiddleware answers
         return self.get_response(request)
+
+
+class NotFoundPageMiddleware:
+    """Under DEBUG (`make run`), a missing page shows the site's own 404 page, as production does.
+
+    Django would show its technical 404 page instead, which is not the site a visitor or a
+    tester sees and does not fit a phone. What it would have said (the path and why nothing
+    answered it) goes to the server log, once the answer is final: it sits outside
+    CommonMiddleware and Wagtail's redirects, so a missing slash or an editor's redirect
+    still redirects and is not logged. Without DEBUG Django does this itself; not loaded.
+    """
+
+    def __init__(self, get_response):
+        if not settings.DEBUG:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        reason = getattr(request, "not_found_reason", None)
+        if reason is None and request.resolver_match is None:
+            # No URL pattern matched, so no view ran and process_exception was not called.
+            reason = "no URL pattern matches it"
+            response = site_not_found_page(request, Http404(reason))
+        if reason:
+            logger.warning("Not found: %s (%s)", request.path, reason)
+        return response
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, Http404):
+            return None
+        view = request.resolver_match.view_name if request.resolver_match else "a view"
+        request.not_found_reason = f"{view} raised Http404: {str(exception) or 'no message'}"
+        return site_not_found_page(request, exception)
+
+
+def site_not_found_page(request, exception):
+    """The 404 page production shows: the URLconf's handler404 (Django's default renders 404.html)."""
+    return get_exception_response(request, get_resolver(get_urlconf()), 404, exception)

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "website.uploads.PublicUploadLimitMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     "website.middleware.SiteLookupMiddleware",
+    # Only under DEBUG: the site's own 404 page, the details in the log (outside CommonMiddleware and redirects).
+    "website.middleware.NotFoundPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

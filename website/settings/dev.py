@@ -11,3 +11,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Whitenoise serves them (above), so runserver's own static handler, which would answer a
+# missing file with Django's debug page, stays out of the way (whitenoise's documented way).
+INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]  # noqa: F405
