@@ -87,8 +87,8 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        # The scheme too: a page can hold its own absolute address (robots.txt's sitemap line,
-        # canonical links), so what an http request rendered must never reach https visitors.
+        # The scheme and host too: what one of them was answered must never reach another (an
+        # http visitor's copy an https one, or a page rendered under a name a proxy added).
         # Hashed, because a query string can be longer than a cache key may be.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
         return f"page:{content_version()}:{hashlib.sha256(address).hexdigest()}"

@@ -57,6 +57,7 @@ def test_a_field_reached_from_below_is_not_hidden_under_the_exit_bar(initial_con
     page.set_viewport_size({"width": width, "height": 700})
     page = visit("/membership/")
     page.get_by_role("button", name="Send").click()
+    page.wait_for_load_state()  # the summary's script (deferred) handles the link, not the browser
     summary = page.locator(".error-summary")
     summary.get_by_role("link", name="Enter your full name").click()
     assert page.evaluate("document.activeElement.id") == "id_contact_name"
