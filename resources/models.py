@@ -18,6 +18,8 @@ from website.models import BasePage
 class MnrFrameworkPage(BasePage):
     """The Model National Response's landing page: what it is, who it is for, its six areas."""
 
+    search_kind = "Framework"
+
     introduction = models.TextField(max_length=600, help_text="What the Model National Response is, in brief.")
     body = RichTextField(
         features=RICH_TEXT_FEATURES, blank=True, help_text="Who the framework is for and how to use it."
@@ -49,6 +51,8 @@ class MnrFrameworkPage(BasePage):
 class CapabilityAreaPage(BasePage):
     """One of the six areas of the framework, with its outcome."""
 
+    search_kind = "Framework area"
+
     outcome = models.TextField(max_length=600, help_text="The outcome a country achieves in this area.")
     introduction = models.TextField(max_length=600, blank=True, help_text="Optional: more about this area.")
 
@@ -69,6 +73,8 @@ class CapabilityAreaPage(BasePage):
 
 class CapabilityPage(BasePage):
     """One of the 21 capabilities, in the same four parts as every other."""
+
+    search_kind = "Capability"
 
     number = models.PositiveSmallIntegerField(unique=True, help_text="The capability's number, 1 to 21.")
     summary = models.CharField(max_length=250, help_text="One line on what the capability is.")
@@ -142,6 +148,8 @@ LANGUAGES = [
 class ResourceIndexPage(BasePage):
     """The library: every resource, newest first, with filters and a keyword search."""
 
+    search_kind = "Library"
+
     introduction = models.TextField(max_length=600, help_text="A short introduction above the list of resources.")
 
     content_panels = BasePage.content_panels + [FieldPanel("introduction")]
@@ -167,6 +175,8 @@ class ResourceTopic(TaggedItemBase):
 
 class ResourcePage(BasePage):
     """A publication: what it is, who published it and when, and its downloads."""
+
+    search_kind = "Resource"
 
     resource_type = models.CharField(
         "type", max_length=20, choices=ResourceType.choices, help_text="What kind of publication this is."

@@ -52,6 +52,9 @@ class BasePageForm(WagtailAdminPageForm):
 class BasePage(Page):
     """What every public page shares: search-engine and social-sharing fields."""
 
+    # What a search result says the page is, above its title.
+    search_kind = "Page"
+
     social_image = models.ForeignKey(
         CustomImage,
         null=True,

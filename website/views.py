@@ -29,13 +29,30 @@ def search(request):
     words = " ".join(re.findall(r"\w+", query))
     results = None
     if words:
-        matches = Page.objects.live().public().specific().search(words)
-        results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = Paginator(ranked_matches(words), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results.object_list = specific_pages(results.object_list)
     response = render(request, "search/search.html", {"query": query, "results": results})
     if words:
         # What someone searched for is theirs: never kept by the page cache or a CDN.
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def ranked_matches(words):
+    """The ids of live public pages matching `words`: those whose title matches first, then the rest,
+    each group by relevance. Wagtail's database backend ranks a word in the body as highly as one
+    in the title (on SQLite it scores them alike), so "membership" would put the Contact page,
+    which mentions it often, above the Membership page."""
+    pages = Page.objects.live().public().only("pk")
+    in_title = [page.pk for page in pages.search(words, fields=["title"])]
+    seen = set(in_title)
+    return in_title + [page.pk for page in pages.search(words) if page.pk not in seen]
+
+
+def specific_pages(ids):
+    """The pages with these ids, as their own types, in the same order."""
+    pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 @require_GET

@@ -334,7 +334,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "website.CustomImage"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor a call home for new releases: the admin makes no request to another origin.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search matches English word forms ("helplines" finds "helpline"): PostgreSQL through its
+# "english" configuration, SQLite through the Porter stemmer (website/migrations/0004).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
