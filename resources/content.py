@@ -2,6 +2,8 @@
 
 The library starts with the Alliance's real publications (resources/publications.toml, from
 the project's fact file), each linking to its official page: the site keeps no copy of them.
+The one document the site makes, the Model National Response as a PDF, is built from the
+framework's own pages (resources/mnr_pdf.py).
 
 Earlier versions seeded one-page PDFs generated from each resource's summary, in languages
 the publications never had, and four resources the Alliance never published. Running the
@@ -17,6 +19,7 @@ from pathlib import Path
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
+from resources import mnr_pdf
 from resources.mnr_content import AREAS, CAPABILITIES
 from resources.models import (
     CapabilityAreaPage,
@@ -78,6 +81,7 @@ def build(home):
     framework = build_framework(home)
     capabilities = {page.number: page for page in CapabilityPage.objects.descendant_of(framework)}
     build_library(home, capabilities)
+    mnr_pdf.update()  # at once, so a new site offers it without waiting for the worker
 
 
 def build_framework(home):

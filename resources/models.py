@@ -50,6 +50,7 @@ class MnrFrameworkPage(BasePage):
         for area in areas:
             area.capability_list = by_area[area.path]
         context["areas"] = areas
+        context["pdf"] = MnrPdf.objects.filter(framework=self).select_related("document").first()
         return context
 
 
@@ -402,3 +403,22 @@ class ResourceDocument(Orderable):
     def __str__(self):
         return f"{self.document.title} ({self.get_language_display()})"
 
+
+class MnrPdf(models.Model):
+    """The Model National Response as one PDF, which the site builds from its own framework,
+    area and capability pages (resources/mnr_pdf.py) and offers on the framework page.
+
+    A table of its own rather than a field on the page, so rebuilding the file never touches
+    the page or its revisions.
+    """
+
+    framework = models.OneToOneField(MnrFrameworkPage, on_delete=models.CASCADE, related_name="pdf")
+    document = models.OneToOneField("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    fingerprint = models.CharField(max_length=64, help_text="A digest of the published text it was built from.")
+    built_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "Model National Response PDF"
+
+    def __str__(self):
+        return f"{self.document.title} (built {self.built_at:%Y-%m-%d %H:%M})"

@@ -7,9 +7,14 @@ from tests.browser.conftest import assert_accessible
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_home_to_a_capability_then_a_publications_official_page(initial_content, visit):
+def test_home_to_the_framework_pdf_then_a_capability_and_a_publications_official_page(initial_content, visit):
     page = visit("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Model National Response").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the Model National Response as a PDF").click()
+    assert download.value.suggested_filename == "model-national-response.pdf"
+    assert open(download.value.path(), "rb").read(4) == b"%PDF"
+
     page.get_by_role("link", name="Criminal Justice").click()
     page.get_by_role("main").get_by_role("link", name="Dedicated law enforcement").click()
     assert page.get_by_role("heading", level=1).inner_text() == "4. Dedicated law enforcement"
