@@ -87,7 +87,8 @@ def connect():
 
 def framework_content(framework):
     """Everything the PDF prints, read from the live pages, in order."""
-    root_url = framework.get_site().root_url
+    site = framework.get_site()
+    root_url = site.root_url if site else ""
     areas = []
     for area in CapabilityAreaPage.objects.child_of(framework).live().order_by("path"):
         capabilities = [
