@@ -1,176 +1,87 @@
 """The MNR framework, its areas and capabilities, and the library of the Alliance's publications.
 
-Each resource gets a real PDF, generated here from its own summary, so every download
-works on a fresh machine.
+The library starts with the Alliance's real publications (resources/publications.toml, from
+the project's fact file), each linking to its official page: the site keeps no copy of them.
+The one document the site makes, the Model National Response as a PDF, is built from the
+framework's own pages (resources/mnr_pdf.py).
+
+Earlier versions seeded one-page PDFs generated from each resource's summary, in languages
+the publications never had, and four resources the Alliance never published. Running the
+command removes those from an existing database: only resources at the slugs it seeded
+whose every download is one of those generated files, and only such files that nothing else
+uses. Seeded text that editors have not changed is brought up to date the same way.
 """
 
+import tomllib
 from datetime import date
+from pathlib import Path
 
-from django.core.files.base import ContentFile
-from fpdf import FPDF
+from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
+from resources import mnr_pdf
 from resources.mnr_content import AREAS, CAPABILITIES
 from resources.models import (
     CapabilityAreaPage,
     CapabilityPage,
+    DatePrecision,
     MnrFrameworkPage,
     ResourceDocument,
     ResourceIndexPage,
     ResourcePage,
-    ResourceType,
 )
 from website.content import ensure_child, paragraphs
 
+PUBLICATIONS = tomllib.loads((Path(__file__).parent / "publications.toml").read_text())["publication"]
+
 GUIDANCE = (
+    "The Alliance's resource library lists the publications on this capability, among them the Model National "
+    "Response itself and Framing the Future, a review of how 42 countries have put it into practice."
+)
+LIBRARY_INTRODUCTION = (
+    "The Alliance's publications: its frameworks, threat assessments, strategies and reports, each with a link to "
+    "its official page. Filter by type, topic, capability, year or language, or search by keyword."
+)
+
+# What earlier versions seeded, to replace where editors have left it as it was.
+OLD_GUIDANCE = (
     "The Alliance's resource library holds guidance, case studies and the maturity model for this capability. "
     "Members can also ask the Alliance to put them in touch with countries and organisations that have already "
     "built it."
 )
-
-# (slug, title, type, published, capabilities, topics, content warning, languages, summary)
-PUBLICATIONS = [
-    (
-        "model-national-response",
+OLD_LIBRARY_INTRODUCTION = (
+    "The Alliance's frameworks, reports, briefings, guidance and case studies. Filter by type, topic, "
+    "capability, year or language, or search by keyword."
+)
+# slug: (title, languages of its generated PDFs)
+GENERATED_RESOURCES = {
+    "model-national-response": (
         "Preventing and Tackling Child Sexual Exploitation and Abuse: A Model National Response",
-        ResourceType.FRAMEWORK,
-        date(2016, 11, 1),
-        range(1, 22),
-        ["national response", "framework"],
-        False,
         ["en"],
-        "The framework itself: the 21 capabilities, in six areas, that a country needs for a coordinated national "
-        "response to online child sexual exploitation and abuse, and the outcome each area should achieve.",
     ),
-    (
-        "global-strategic-response",
-        "Global Strategic Response",
-        ResourceType.FRAMEWORK,
-        date(2021, 10, 1),
-        [1, 3, 4, 16, 17],
-        ["global response", "strategy"],
-        False,
-        ["en"],
-        "A companion to the Model National Response for action beyond national borders: what governments, "
-        "companies and civil society can do together, internationally, to end online child sexual abuse.",
-    ),
-    (
-        "global-threat-assessment-2019",
-        "Global Threat Assessment 2019",
-        ResourceType.REPORT,
-        date(2019, 11, 1),
-        [2, 4, 16],
-        ["threat assessment", "research"],
-        True,
-        ["en", "fr", "es", "pt", "ar"],
-        "An assessment of the scale and nature of online child sexual exploitation and abuse worldwide, with case "
-        "studies of offending and of the response. Available in English, French, Spanish, Portuguese and Arabic.",
-    ),
-    (
-        "global-threat-assessment-2021",
-        "Global Threat Assessment 2021",
-        ResourceType.REPORT,
-        date(2021, 10, 1),
-        [2, 12, 16, 18],
-        ["threat assessment", "research"],
-        True,
-        ["en"],
-        "The second assessment of the global threat, looking at how the risks to children online changed and grew, "
-        "and at the response needed from governments, industry and civil society.",
-    ),
-    (
-        "global-threat-assessment-2023",
-        "Global Threat Assessment 2023",
-        ResourceType.REPORT,
-        date(2023, 10, 1),
-        [2, 13, 15, 18],
-        ["threat assessment", "research"],
-        True,
-        ["en"],
-        "The third assessment of the global threat, describing new and growing forms of online abuse and the "
-        "prevention, technology and regulation needed to meet them.",
-    ),
-    (
-        "mnr-maturity-model",
-        "Model National Response Maturity Model",
-        ResourceType.GUIDANCE,
-        date(2022, 5, 1),
-        range(1, 22),
-        ["national response", "self-assessment"],
-        False,
-        ["en"],
-        "A tool for countries to assess how far they have built each capability, across four phases from starting a "
-        "response to a mature, sustained one, and to plan their next steps.",
-    ),
-    (
-        "mnr-review-42-countries",
-        "Framing the Future: how the Model National Response has been used",
-        ResourceType.REPORT,
-        date(2022, 5, 1),
-        [1, 2, 3],
-        ["national response", "research"],
-        False,
-        ["en"],
-        "A review of how 42 countries have used the Model National Response, what helped and hindered them, and "
-        "what the lessons mean for the framework's future.",
-    ),
-    (
-        "mnr-guidance-for-governments",
-        "Using the Model National Response: a briefing for governments",
-        ResourceType.BRIEFING,
-        date(2017, 3, 1),
-        [1, 2, 3],
-        ["national response", "governments"],
-        False,
-        ["en"],
-        "A short introduction for ministers and officials to what the framework asks of a government, how to "
-        "start, and how to bring other sectors into a national plan.",
-    ),
-    (
-        "industry-takedown-case-study",
+    "global-strategic-response": ("Global Strategic Response", ["en"]),
+    "global-threat-assessment-2019": ("Global Threat Assessment 2019", ["en", "fr", "es", "pt", "ar"]),
+    "global-threat-assessment-2021": ("Global Threat Assessment 2021", ["en"]),
+    "global-threat-assessment-2023": ("Global Threat Assessment 2023", ["en"]),
+    "mnr-maturity-model": ("Model National Response Maturity Model", ["en"]),
+    "mnr-review-42-countries": ("Framing the Future: how the Model National Response has been used", ["en"]),
+    "mnr-guidance-for-governments": ("Using the Model National Response: a briefing for governments", ["en"]),
+    "industry-takedown-case-study": (
         "Removing abuse material quickly: a case study of hotline and industry cooperation",
-        ResourceType.CASE_STUDY,
-        date(2018, 6, 1),
-        [12, 16, 17],
-        ["industry", "takedown"],
-        True,
         ["en"],
-        "How a national hotline, the police and internet companies agreed procedures that shortened the time abuse "
-        "material stayed online, and what other countries can learn from it.",
     ),
-    (
-        "terminology-briefing",
-        "Talking about abuse: a briefing on terminology",
-        ResourceType.BRIEFING,
-        date(2019, 2, 1),
-        [20, 21],
-        ["media", "terminology"],
-        False,
-        ["en"],
-        "Why the words used about child sexual exploitation and abuse matter, and how the Luxembourg Guidelines help "
-        "agencies, journalists and companies describe it accurately and respectfully.",
-    ),
-    (
-        "child-helplines-guidance",
-        "Child helplines in a national response",
-        ResourceType.GUIDANCE,
-        date(2020, 4, 1),
-        [8, 11, 14],
-        ["victims", "helplines"],
-        False,
-        ["en"],
-        "Guidance on the part child helplines play in reporting, support and referral, and on connecting them to "
-        "police, hotlines and child protection services.",
-    ),
-]
-
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "pt": "Portuguese", "ar": "Arabic"}
+    "terminology-briefing": ("Talking about abuse: a briefing on terminology", ["en"]),
+    "child-helplines-guidance": ("Child helplines in a national response", ["en"]),
+}
+GENERATED_LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "pt": "Portuguese", "ar": "Arabic"}
+GENERATED_FILE_SIZE_LIMIT = 8 * 1024  # they were about 1.4 KB; any real publication is far larger
 
 
 def build(home):
     framework = build_framework(home)
     capabilities = {page.number: page for page in CapabilityPage.objects.descendant_of(framework)}
     build_library(home, capabilities)
+    mnr_pdf.update()  # at once, so a new site offers it without waiting for the worker
 
 
 def build_framework(home):
@@ -209,6 +120,8 @@ def build_framework(home):
                 good_practice=paragraphs(practice),
                 guidance=paragraphs(GUIDANCE),
             )
+    for capability in CapabilityPage.objects.descendant_of(framework):
+        replace_unchanged(capability, "guidance", paragraphs(OLD_GUIDANCE), paragraphs(GUIDANCE))
     return framework
 
 
@@ -219,57 +132,81 @@ def build_library(home, capabilities):
         "resources",
         title="Resources",
         show_in_menus=True,
-        introduction=(
-            "The Alliance's frameworks, reports, briefings, guidance and case studies. Filter by type, topic, "
-            "capability, year or language, or search by keyword."
-        ),
+        introduction=LIBRARY_INTRODUCTION,
     )
-    for slug, title, kind, published, numbers, topics, warning, languages, summary in PUBLICATIONS:
-        if index.get_children().filter(slug=slug).exists():
-            continue
-        resource = ResourcePage(
-            slug=slug, title=title, resource_type=kind, publication_date=published, summary=summary,
-            content_warning=warning,
-        )  # fmt: skip
-        resource.topics.add(*topics)
-        resource.related_capabilities = [capabilities[number] for number in numbers if number in capabilities]
-        resource.documents = [
-            ResourceDocument(document=generated_pdf(title, summary, language), language=language)
-            for language in languages
-        ]
-        index.add_child(instance=resource)
-        resource.save_revision().publish()
+    replace_unchanged(index, "introduction", OLD_LIBRARY_INTRODUCTION, LIBRARY_INTRODUCTION)
+    remove_generated_resources(index)
+    for publication in PUBLICATIONS:
+        if not index.get_children().filter(slug=publication["slug"]).exists():
+            add_publication(index, publication, capabilities)
 
 
-def generated_pdf(title, summary, language):
-    """A Wagtail document holding a short PDF of the resource's summary (created once)."""
-    Document = get_document_model()
-    label = f"{title} ({LANGUAGE_NAMES[language]})" if language != "en" else title
-    existing = Document.objects.filter(title=label).first()
-    if existing:
-        return existing
-    pdf = FPDF()
-    pdf.set_title(label)
-    pdf.set_author("WePROTECT Global Alliance")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 18)
-    pdf.multi_cell(0, 9, latin1(title))
-    pdf.ln(4)
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, latin1(f"WePROTECT Global Alliance. Language of this edition: {LANGUAGE_NAMES[language]}."))
-    pdf.ln(4)
-    pdf.multi_cell(0, 6, latin1(summary))
-    pdf.ln(4)
-    pdf.multi_cell(0, 6, latin1("This file summarises the publication for the Alliance's website."))
-    file_name = f"{slugify_file(label)}.pdf"
-    return Document.objects.create(title=label, file=ContentFile(bytes(pdf.output()), name=file_name))
+def add_publication(index, publication, capabilities):
+    published, precision = parse_date(publication["date"])
+    numbers = publication.get("capabilities", [])
+    resource = ResourcePage(
+        slug=publication["slug"],
+        title=publication["title"],
+        resource_type=publication["type"],
+        publication_date=published,
+        date_precision=precision,
+        publisher=publication["publisher"],
+        official_url=publication["url"],
+        languages=publication.get("languages", []),
+        summary=publication["summary"],
+        content_warning=publication.get("content_warning", False),
+    )
+    resource.topics.add(*publication["topics"])
+    resource.related_capabilities = (
+        list(capabilities.values())
+        if numbers == "all"
+        else [capabilities[number] for number in numbers if number in capabilities]
+    )
+    index.add_child(instance=resource)
+    resource.save_revision().publish()
 
 
-def latin1(text):
-    return text.encode("latin-1", "replace").decode("latin-1")
+def parse_date(text):
+    """ "2019", "2018-02" or "2023-12-20": the date, and how precisely it is known."""
+    parts = [int(part) for part in text.split("-")]
+    precision = [DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY][len(parts) - 1]
+    return date(*parts, *[1] * (3 - len(parts))), precision
 
 
-def slugify_file(text):
-    from django.utils.text import slugify
+def replace_unchanged(page, field, old, new):
+    """Publish `new` in place of text this command once seeded, unless an editor has changed it since."""
+    if getattr(page, field) == old:
+        setattr(page, field, new)
+        page.save_revision().publish()
 
-    return slugify(text)[:80]
+
+def remove_generated_resources(index):
+    """The resources and one-page PDFs earlier versions generated; nothing an editor added or attached."""
+    generated = generated_documents()
+    for resource in ResourcePage.objects.child_of(index).filter(slug__in=GENERATED_RESOURCES):
+        downloads = {item.document_id for item in resource.documents.all()}
+        if downloads and downloads <= generated:
+            resource.delete()
+    in_use = set(ResourceDocument.objects.filter(document_id__in=generated).values_list("document_id", flat=True))
+    get_document_model().objects.filter(pk__in=generated - in_use).delete()
+
+
+def generated_documents():
+    """The ids of the generated PDFs still there: their titles, file names and size give them away."""
+    names = {}
+    for title, languages in GENERATED_RESOURCES.values():
+        for language in languages:
+            label = f"{title} ({GENERATED_LANGUAGE_NAMES[language]})" if language != "en" else title
+            names[label] = f"documents/{slugify(label)[:80]}"
+    found = set()
+    for document in get_document_model().objects.filter(title__in=names):
+        if document.file.name.startswith(names[document.title]) and is_small(document):
+            found.add(document.pk)
+    return found
+
+
+def is_small(document):
+    try:
+        return document.file.size <= GENERATED_FILE_SIZE_LIMIT
+    except OSError:  # the file is gone: nothing real is lost with the record
+        return True

@@ -1,6 +1,7 @@
 """The resource library's filters: every value comes from the query string and is validated.
 
-A value that is unknown or malformed is dropped, so a shared or mistyped link always
+Each filter offers only the values some live resource has, so no choice leads to an empty
+list. A value that is unknown or malformed is dropped, so a shared or mistyped link always
 gives a normal page.
 """
 
@@ -11,40 +12,63 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from taggit.models import Tag
 
-from resources.models import LANGUAGES, CapabilityPage, ResourcePage, ResourceType
+from resources.models import LANGUAGES, CapabilityPage, ResourceDocument, ResourcePage, ResourceType
 from website.cache import cached_for_content
 
 PER_PAGE = 12
 
 
 def filter_choices():
-    """Topics, years and capabilities offered by the filters (cached until content changes)."""
+    """Types, topics, capabilities, years and languages of live resources (cached until content changes)."""
+    live = ResourcePage.objects.live()
+    types = set(live.values_list("resource_type", flat=True))
+    languages = languages_of(live)
     return {
+        "type": [(value, label) for value, label in ResourceType.choices if value in types],
         "topic": [
             (tag.slug, tag.name)
-            for tag in Tag.objects.filter(resources_resourcetopic_items__isnull=False).distinct().order_by("name")
+            for tag in Tag.objects.filter(resources_resourcetopic_items__content_object__in=live)
+            .distinct()
+            .order_by("name")
         ],
-        "year": [
-            (str(day.year), str(day.year))
-            for day in ResourcePage.objects.live().dates("publication_date", "year", order="DESC")
+        "capability": [
+            (str(page.number), str(page))
+            for page in CapabilityPage.objects.live().filter(resources__in=live).distinct().order_by("number")
         ],
-        "capability": [(str(page.number), str(page)) for page in CapabilityPage.objects.live().order_by("number")],
+        "year": [(str(day.year), str(day.year)) for day in live.dates("publication_date", "year", order="DESC")],
+        "language": [(code, name) for code, name in LANGUAGES if code in languages],
     }
+
+
+def languages_of(resources):
+    """Those ticked for the publications, and those of their downloads."""
+    codes = set(ResourceDocument.objects.filter(page__in=resources).values_list("language", flat=True))
+    for languages in resources.values_list("languages", flat=True):
+        codes.update(languages)
+    return codes
+
+
+EVERYTHING = {
+    "type": "All types",
+    "topic": "All topics",
+    "capability": "All capabilities",
+    "year": "Any year",
+    "language": "Any language",
+}
 
 
 class LibraryFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=200, label="Keywords")
-    type = forms.ChoiceField(required=False, label="Type", choices=[("", "All types"), *ResourceType.choices])
+    type = forms.ChoiceField(required=False, label="Type")
     topic = forms.ChoiceField(required=False, label="Topic")
     capability = forms.ChoiceField(required=False, label="MNR capability")
     year = forms.ChoiceField(required=False, label="Year")
-    language = forms.ChoiceField(required=False, label="Language", choices=[("", "Any language"), *LANGUAGES])
+    language = forms.ChoiceField(required=False, label="Language")
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [("", "All topics"), *choices["topic"]]
-        self.fields["capability"].choices = [("", "All capabilities"), *choices["capability"]]
-        self.fields["year"].choices = [("", "Any year"), *choices["year"]]
+        for name, everything in EVERYTHING.items():
+            self.fields[name].choices = [("", everything), *choices[name]]
 
     def valid_filters(self):
         """The values that passed validation; anything malformed is simply left out."""
@@ -66,7 +90,9 @@ def apply_filters(resources, filters):
     if "year" in filters:
         resources = resources.filter(publication_date__year=int(filters["year"]))
     if "language" in filters:
-        resources = resources.filter(documents__language=filters["language"])
+        code = filters["language"]
+        # A text match on the quoted code in the JSON list works the same on SQLite and PostgreSQL.
+        resources = resources.filter(Q(languages__icontains=f'"{code}"') | Q(documents__language=code))
     return resources.distinct()
 
 

@@ -1,12 +1,19 @@
 """The Model National Response (framework > area > capability) and the resource library."""
 
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -45,6 +52,7 @@ class MnrFrameworkPage(BasePage):
         for area in areas:
             area.capability_list = by_area[area.path]
         context["areas"] = areas
+        context["pdf"] = MnrPdf.objects.filter(framework=self).select_related("document").first()
         return context
 
 
@@ -130,6 +138,8 @@ class ResourceType(models.TextChoices):
     REPORT = "report", "Report"
     BRIEFING = "briefing", "Briefing"
     FRAMEWORK = "framework", "Framework"
+    STRATEGY = "strategy", "Strategy"
+    STATEMENT = "statement", "Statement"
     GUIDANCE = "guidance", "Guidance"
     CASE_STUDY = "case_study", "Case study"
 
@@ -143,6 +153,48 @@ LANGUAGES = [
     ("ru", "Russian"),
     ("zh", "Chinese"),
 ]
+LANGUAGE_NAMES = dict(LANGUAGES)
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a publication date the source gives: a date is shown, and kept, no more precisely."""
+
+    DAY = "day", "Day (shown as 20 December 2023)"
+    MONTH = "month", "Month (shown as February 2018)"
+    YEAR = "year", "Year only (shown as 2019)"
+
+
+# How each precision is shown to visitors, and written in a <time datetime> attribute.
+DATE_FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
+MACHINE_DATE_FORMATS = {DatePrecision.DAY: "Y-m-d", DatePrecision.MONTH: "Y-m", DatePrecision.YEAR: "Y"}
+
+
+def validate_language_codes(codes):
+    unknown = [code for code in codes if code not in LANGUAGE_NAMES]
+    if not isinstance(codes, list) or unknown:
+        raise ValidationError("Choose languages from the list.")
+
+
+class LanguagesField(models.JSONField):
+    """A list of language codes, chosen with a checkbox each.
+
+    Stored as JSON, which SQLite and PostgreSQL both hold; the library finds a language in it
+    with a portable text match on the quoted code (resources/library.py).
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("validators", [validate_language_codes])
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=LANGUAGES,
+            required=not self.blank,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+            widget=kwargs.get("widget") or forms.CheckboxSelectMultiple,
+        )
 
 
 class ResourceIndexPage(BasePage):
@@ -152,7 +204,16 @@ class ResourceIndexPage(BasePage):
 
     introduction = models.TextField(max_length=600, help_text="A short introduction above the list of resources.")
 
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        HelpPanel(
+            "<p>The library began with those of the Alliance's publications whose date and official page could be "
+            "confirmed. Others are known but were left out for want of one or the other: the Global Threat "
+            "Assessments of 2018 and 2019, the Model National Response Maturity Model and the participation "
+            "guidance. Add them as resources once you have their official page (or the file) and date.</p>",
+            heading="What is not here yet",
+        ),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
     max_count = 1
@@ -173,16 +234,63 @@ class ResourceTopic(TaggedItemBase):
     content_object = ParentalKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+class ResourcePageForm(WagtailAdminPageForm):
+    """A resource must lead somewhere: to its official page, to a download, or to both."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("official_url") and not self.has_downloads() and "official_url" not in self.errors:
+            self.add_error(
+                "official_url",
+                "Give the address of the publication's official page, or add at least one download below: "
+                "without either, visitors have no way to read it.",
+            )
+        return cleaned_data
+
+    def has_downloads(self):
+        formset = self.formsets["documents"]
+        return any(
+            form.is_valid() and form.cleaned_data.get("document") and not form.cleaned_data.get("DELETE")
+            for form in formset.forms
+        )
+
+
 class ResourcePage(BasePage):
-    """A publication: what it is, who published it and when, and its downloads."""
+    """A publication: what it is, who published it and when, and where to read it."""
+
+    base_form_class = ResourcePageForm
 
     search_kind = "Resource"
 
     resource_type = models.CharField(
         "type", max_length=20, choices=ResourceType.choices, help_text="What kind of publication this is."
     )
-    publication_date = models.DateField(help_text="When it was published.")
-    publisher = models.CharField(max_length=200, default="WePROTECT Global Alliance", help_text="Who published it.")
+    publication_date = models.DateField(
+        help_text="When it was published. If only the month or the year is known, pick any day in it "
+        "and say so below: the date is kept and shown no more precisely than that."
+    )
+    date_precision = models.CharField(
+        "date known to the",
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the publication date is known.",
+    )
+    publisher = models.CharField(
+        max_length=200, default="WeProtect Global Alliance", help_text="Who published it, as the publication says."
+    )
+    official_url = models.URLField(
+        "official page",
+        max_length=500,
+        blank=True,
+        help_text="The publication's own page on the publisher's website, e.g. https://www.weprotect.org/…. "
+        "A resource needs this, or at least one download, or both.",
+    )
+    languages = LanguagesField(
+        blank=True,
+        help_text="The languages the publisher offers it in, on its official page or here. Tick only those "
+        "you have seen; the language of each download is set with the download.",
+    )
     topics = ClusterTaggableManager(through=ResourceTopic, blank=True, help_text="Topics, for the library's filter.")
     related_capabilities = ParentalManyToManyField(
         "resources.CapabilityPage",
@@ -207,7 +315,13 @@ class ResourcePage(BasePage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("resource_type"), FieldPanel("publication_date"), FieldPanel("publisher")],
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("publication_date"),
+                FieldPanel("date_precision"),
+                FieldPanel("publisher"),
+                FieldPanel("languages"),
+            ],
             heading="About the publication",
         ),
         FieldPanel("summary"),
@@ -215,7 +329,11 @@ class ResourcePage(BasePage):
         FieldPanel("cover_image"),
         FieldPanel("topics"),
         FieldPanel("related_capabilities"),
-        InlinePanel("documents", heading="Downloads", label="Download", min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("official_url"), InlinePanel("documents", label="Download")],
+            heading="Where to read it",
+            help_text="The official page, one or more downloads, or both.",
+        ),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("summary"), index.FilterField("resource_type")]
@@ -225,6 +343,26 @@ class ResourcePage(BasePage):
     @property
     def summary_text(self):
         return self.summary
+
+    def clean(self):
+        super().clean()
+        if self.publication_date:  # kept no more precisely than known, so sorting never invents a day
+            self.publication_date = truncate_date(self.publication_date, self.date_precision)
+
+    @property
+    def publication_date_label(self):
+        return date_format(self.publication_date, DATE_FORMATS[self.date_precision])
+
+    @property
+    def publication_date_machine(self):
+        """For <time datetime>: 2019, 2018-02 or 2023-12-20."""
+        return date_format(self.publication_date, MACHINE_DATE_FORMATS[self.date_precision])
+
+    @property
+    def official_site(self):
+        """The official page's host without "www.", named in the link so it says where it goes."""
+        host = urlsplit(self.official_url).hostname or ""
+        return host.removeprefix("www.")
 
     @classmethod
     def listing(cls):
@@ -238,13 +376,27 @@ class ResourcePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = self.documents.select_related("document")
+        context["documents"] = documents = list(self.documents.select_related("document"))
+        context["language_names"] = self.language_names(documents)
         context["capabilities"] = self.related_capabilities.live().order_by("number")
         return context
+
+    def language_names(self, documents):
+        """Every language it is offered in: those ticked for the publication and those of its downloads."""
+        codes = set(self.languages) | {item.language for item in documents}
+        return [name for code, name in LANGUAGES if code in codes]
 
     @cached_property
     def topic_names(self):
         return sorted(item.tag.name for item in self.tagged_items.all())
+
+
+def truncate_date(day, precision):
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    return day
 
 
 class ResourceDocument(Orderable):
@@ -260,3 +412,23 @@ class ResourceDocument(Orderable):
 
     def __str__(self):
         return f"{self.document.title} ({self.get_language_display()})"
+
+
+class MnrPdf(models.Model):
+    """The Model National Response as one PDF, which the site builds from its own framework,
+    area and capability pages (resources/mnr_pdf.py) and offers on the framework page.
+
+    A table of its own rather than a field on the page, so rebuilding the file never touches
+    the page or its revisions.
+    """
+
+    framework = models.OneToOneField(MnrFrameworkPage, on_delete=models.CASCADE, related_name="pdf")
+    document = models.OneToOneField("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    fingerprint = models.CharField(max_length=64, help_text="A digest of the published text it was built from.")
+    built_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "Model National Response PDF"
+
+    def __str__(self):
+        return f"{self.document.title} (built {self.built_at:%Y-%m-%d %H:%M})"

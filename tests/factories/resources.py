@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
+from wagtail.utils.file import hash_filelike
 
 from resources.models import (
     CapabilityAreaPage,
@@ -54,9 +55,16 @@ class ResourceIndexPageFactory(wagtail_factories.PageFactory):
         model = ResourceIndexPage
 
 
+PDF_BYTES = b"%PDF-1.4\n% a small test file\n"
+
+
 class DocumentFactory(factory.django.DjangoModelFactory):
+    """A document as the admin's upload leaves it: with its size and hash (its ETag)."""
+
     title = factory.Sequence(lambda n: f"Document {n}")
-    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4\n% a small test file\n", name="resource.pdf"))
+    file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="resource.pdf"))
+    file_size = len(PDF_BYTES)
+    file_hash = hash_filelike(ContentFile(PDF_BYTES))
 
     class Meta:
         model = Document

@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from resources.models import ResourceType
-from tests.factories.resources import ResourcePageFactory
+from resources.models import ResourcePage, ResourceType
+from tests.factories.resources import DocumentFactory, ResourcePageFactory
 
 
 def titles(client, **params):
@@ -135,27 +137,125 @@ def test_a_content_warning_comes_before_the_content(client, library):
     assert html.index("Content warning.") < html.index("Case studies of abuse.")
 
 
-def test_a_document_download_returns_the_pdf(client, initial_content):
-    html = client.get("/resources/global-threat-assessment-2019/").content.decode()
-    link = html.split('<a href="/documents/')[1].split('"')[0]
-    response = client.get("/documents/" + link)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
-
-
-def test_the_initial_library_describes_the_alliances_publications(client, initial_content):
+def test_the_filters_offer_only_values_some_live_resource_has(client, shelf, capability):
+    ResourcePageFactory(parent=shelf, title="Unpublished guidance", resource_type=ResourceType.GUIDANCE,
+                        publication_date=datetime.date(2011, 1, 1), languages=["ru"], live=False)  # fmt: skip
     html = client.get("/resources/").content.decode()
-    for title in [
-        "Model National Response",
-        "Global Strategic Response",
-        "Global Threat Assessment 2019",
-        "Global Threat Assessment 2021",
-        "Global Threat Assessment 2023",
-        "Maturity Model",
-    ]:
-        assert title in html
-    assert "11 resources." in html
-    gta = client.get("/resources/global-threat-assessment-2019/").content.decode()
-    for language in ["English", "French", "Spanish", "Portuguese", "Arabic"]:
-        assert f"({language}, PDF" in gta
+    form = html[html.index('class="library-filters"') :]
+    form = form[: form.index("</form>")]
+    assert options(form, "type") == ["", "report", "briefing", "case_study"]
+    assert options(form, "year") == ["", "2021", "2019"]
+    assert options(form, "language") == ["", "en", "fr"]
+    assert options(form, "topic") == ["", "research"]
+    assert options(form, "capability") == ["", "4"]
+
+
+def options(form, name):
+    select = form[form.index(f'name="{name}"') :]
+    select = select[: select.index("</select>")]
+    return [part.split('"')[0] for part in select.split('<option value="')[1:]]
+
+
+def test_a_language_the_publication_is_offered_in_finds_it_without_a_download(client, library):
+    ResourcePageFactory(parent=library, title="Assessment in six languages", with_document=False,
+                        official_url="https://www.example.org/assessment", languages=["en", "ar", "zh"])  # fmt: skip
+    ResourcePageFactory(parent=library, title="English download", with_document="en")
+    assert titles(client, language="zh") == {"Assessment in six languages"}
+    assert titles(client, language="en") == {"Assessment in six languages", "English download"}
+    html = client.get("/resources/assessment-in-six-languages/").content.decode()
+    assert "Published in English, Arabic, Chinese." in html
+
+
+@pytest.mark.parametrize(
+    ("precision", "shown", "machine", "kept"),
+    [
+        ("year", "2019", "2019", datetime.date(2019, 1, 1)),
+        ("month", "June 2019", "2019-06", datetime.date(2019, 6, 1)),
+        ("day", "15 June 2019", "2019-06-15", datetime.date(2019, 6, 15)),
+    ],
+)
+def test_a_date_is_shown_and_kept_only_as_precisely_as_it_is_known(client, library, precision, shown, machine, kept):
+    resource = ResourcePageFactory(parent=library, slug="dated", publication_date=datetime.date(2019, 6, 15),
+                                   date_precision=precision)  # fmt: skip
+    for path in ("/resources/", "/resources/dated/"):
+        assert f'<time datetime="{machine}">{shown}</time>' in client.get(path).content.decode()
+    resource.refresh_from_db()
+    assert resource.publication_date == kept  # no invented day or month to sort by
+
+
+def test_a_year_alone_sorts_before_the_months_of_that_year(client, library):
+    ResourcePageFactory(parent=library, title="Known to the year", publication_date=datetime.date(2019, 12, 31),
+                        date_precision="year")  # fmt: skip
+    ResourcePageFactory(parent=library, title="Known to the month", publication_date=datetime.date(2019, 3, 1),
+                        date_precision="month")  # fmt: skip
+    html = client.get("/resources/").content.decode()
+    assert html.index("Known to the month") < html.index("Known to the year")
+
+
+def test_an_official_page_is_a_link_that_says_it_leaves_the_site(client, library):
+    ResourcePageFactory(parent=library, slug="assessment", with_document=False,
+                        official_url="https://www.weprotect.org/global-threat-assessment-23")  # fmt: skip
+    html = client.get("/resources/assessment/").content.decode()
+    link = html[html.index('<a class="external-link"') :]
+    link = link[: link.index("</a>")]
+    assert 'href="https://www.weprotect.org/global-threat-assessment-23"' in link
+    assert "Read it on weprotect.org" in link  # visible: where it goes
+    assert '<span class="visually-hidden"> (leaves this site)</span>' in link  # heard: that it leaves
+    assert 'aria-hidden="true"' in link  # the icon is decoration only
+    assert "/documents/" not in html  # nothing pretends to be the publication
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-password"))
+    return client
+
+
+def add_resource(client, library, **changes):
+    fields = {
+        "title": "Global Threat Assessment 2023",
+        "slug": "gta-2023",
+        "resource_type": "report",
+        "publication_date": "2023-10-18",
+        "date_precision": "month",
+        "publisher": "WeProtect Global Alliance",
+        "summary": "An assessment of child sexual abuse online.",
+        "official_url": "",
+        "documents": inline_formset([]),
+        "body": streamfield([]),
+        "action-publish": "publish",
+    }
+    fields.update(changes)
+    languages = fields.pop("languages", [])  # ticked boxes: one value each, not nested
+    url = reverse("wagtailadmin_pages:add", args=["resources", "resourcepage", library.pk])
+    return client.post(url, {**nested_form_data(fields), "languages": languages})
+
+
+def test_the_editor_refuses_a_resource_with_neither_an_official_page_nor_a_download(editor_client, library):
+    form = editor_client.get(reverse("wagtailadmin_pages:add", args=["resources", "resourcepage", library.pk]))
+    assert form.status_code == 200
+    assert 'type="checkbox" name="languages" value="ar"' in form.content.decode()
+    response = add_resource(editor_client, library)
+    assert response.status_code == 200
+    assert "Give the address of the publication&#x27;s official page, or add at least one download" in (
+        response.content.decode()
+    )
+    assert not ResourcePage.objects.exists()
+
+
+def test_an_official_page_alone_is_enough(editor_client, library):
+    response = add_resource(editor_client, library, official_url="https://weprotect.org/global-threat-assessment-23",
+                            languages=["en", "fr"])  # fmt: skip
+    assert response.status_code == 302
+    resource = ResourcePage.objects.get()
+    assert resource.live and resource.languages == ["en", "fr"]
+    assert resource.publication_date == datetime.date(2023, 10, 1)
+
+
+def test_a_download_alone_is_enough(editor_client, library):
+    document = DocumentFactory()
+    response = add_resource(
+        editor_client, library, documents=inline_formset([{"document": document.pk, "language": "en"}])
+    )
+    assert response.status_code == 302
+    assert ResourcePage.objects.get().documents.get().document == document
