@@ -47,9 +47,11 @@ run: $(VENV)/.runtime
 	@echo "  Site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (log in as shown above)"
 	@echo ""
-	@# The worker sends e-mail from the queue beside the server, and stops with it.
+	@# The worker sends e-mail from the queue and the scheduler publishes scheduled pages,
+	@# beside the server; both stop with it.
 	@$(PY) manage.py db_worker --backend background & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev

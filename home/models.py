@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -52,6 +53,14 @@ class HomePage(BasePage):
     resources_heading = models.CharField(
         max_length=120, default="Latest resources", help_text="Heading above the newest resources."
     )
+    news_heading = models.CharField(
+        max_length=120, default="Latest news", help_text="Heading above the newest articles."
+    )
+    news_count = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MaxValueValidator(6)],
+        help_text="How many of the newest articles to show (0 shows none and hides the section).",
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("mission"), FieldPanel("hero_actions")], "Hero"),
@@ -60,6 +69,7 @@ class HomePage(BasePage):
         MultiFieldPanel([FieldPanel("members_heading"), FieldPanel("members_work")], "Member countries"),
         MultiFieldPanel([FieldPanel("partnership_heading"), FieldPanel("partnership_text")], "Partnership"),
         FieldPanel("resources_heading"),
+        MultiFieldPanel([FieldPanel("news_heading"), FieldPanel("news_count")], "Latest news"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("mission"), index.SearchField("partnership_text")]
 

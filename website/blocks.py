@@ -86,12 +86,46 @@ class CallToActionBlock(blocks.StructBlock):
         template = "components/blocks/call_to_action.html"
 
 
+# What a headline figure can be counted from instead of typed: the members directory
+# (members/directory.py counts them), so a figure stays true as members join.
+COUNTED_FIGURES = [
+    ("members", "Members in the directory"),
+    ("countries", "Countries with a member in the directory"),
+    ("government", "Government members"),
+    ("international", "International organisations"),
+    ("regional", "Regional organisations"),
+    ("technology", "Technology companies"),
+    ("civil_society", "Civil-society organisations"),
+    ("financial", "Financial institutions"),
+]
+
+
 class FigureBlock(blocks.StructBlock):
-    number = blocks.CharBlock(max_length=20, help_text="The figure as it should read, e.g. 'about 70' or '20+'.")
+    number = blocks.CharBlock(
+        required=False,
+        max_length=20,
+        help_text="The figure as it should read, e.g. 'about 70' or '20+'. Leave empty when it is counted.",
+    )
+    counted_from = blocks.ChoiceBlock(
+        required=False,
+        choices=COUNTED_FIGURES,
+        help_text="Or count it from the members directory, so it changes as members are added. "
+        "Choose this only once the directory lists every member of that kind.",
+    )
     label = blocks.CharBlock(max_length=80, help_text="What it counts, e.g. 'member countries'.")
 
     class Meta:
         icon = "order"
+
+    def clean(self, value):
+        if bool(value.get("number")) == bool(value.get("counted_from")):
+            from django.core.exceptions import ValidationError
+            from wagtail.blocks import StructBlockValidationError
+
+            raise StructBlockValidationError(
+                {"number": ValidationError("Type the figure or choose what to count it from (one, not both).")}
+            )
+        return super().clean(value)
 
 
 class FiguresBlock(blocks.StructBlock):

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     # Content is built in this order (see load_initial_content): home's closing pages last.
     "membership",
     "resources",
+    "news",
+    "events",
+    "members",
+    "governance",
     "home",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",

@@ -1,0 +1,65 @@
+"""The site's clock: runs each recurring job when it is due, for as long as it runs.
+
+One process beside the web and the worker (the Procfile's `scheduler`, started by `make
+run` too), so a page scheduled to go live at nine is live at nine without anyone setting
+up cron. Every job is safe to run twice, so more than one scheduler does no harm.
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+logger = logging.getLogger(__name__)
+
+MINUTE = 60
+DAY = 24 * 60 * MINUTE
+
+
+@dataclass(frozen=True)
+class Job:
+    command: tuple
+    every: int  # seconds
+
+    @property
+    def name(self):
+        return " ".join(self.command)
+
+
+JOBS = (
+    # Pages whose go-live time has come are published; those whose expiry has come, unpublished.
+    Job(("publish_scheduled",), every=MINUTE),
+    Job(("purge_enquiries",), every=DAY),
+    Job(("prune_db_task_results", "--backend", "background"), every=DAY),
+)
+
+
+def run(job):
+    """One job, whose failure is logged and never stops the others."""
+    try:
+        call_command(*job.command, verbosity=0)
+    except Exception:
+        logger.exception("Scheduled job %r failed; it runs again when next due.", job.name)
+
+
+class Command(BaseCommand):
+    help = "Run the recurring jobs (scheduled publishing, the register's retention, the queue's tidying) when due."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="Run every job once, then stop.")
+
+    def handle(self, *args, once=False, **options):
+        due = dict.fromkeys(JOBS, 0.0)  # every job is due at start
+        while True:
+            now = time.monotonic()
+            for job, due_at in due.items():
+                if due_at <= now:
+                    run(job)
+                    due[job] = now + job.every
+            if once:
+                return
+            time.sleep(max(1.0, min(due.values()) - time.monotonic()))
+            close_old_connections()  # a connection the database dropped while we slept is not reused
