@@ -165,6 +165,7 @@ def build_about(home):
                     "A multistakeholder Board leads the Alliance. Its members represent governments, "
                     "international organisations, civil-society organisations and the technology industry, so "
                     "that every group with a part to play has a voice in the Alliance's direction.",
+                    '<a href="/about/board/">Meet the Board and the Secretariat</a>.',
                 ),
             ),
             ("heading", {"text": "Our partnership with the Fund to End Violence Against Children", "level": "h2"}),
