@@ -115,7 +115,7 @@ class BoardMember(Orderable):
     class Meta:
         ordering = ["sort_order", "pk"]
         verbose_name = "Board or Secretariat member"
-        verbose_name_plural = "Board and Secretariat"
+        verbose_name_plural = "Board and Secretariat members"
 
     def __str__(self):
         return self.name
@@ -148,8 +148,8 @@ class BoardPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         HelpPanel(
-            "<p>The Chair, the Board and the Secretariat below the body come from <b>Snippets &gt; Board and "
-            "Secretariat</b>: add, edit or reorder them there, and this page follows at once.</p>"
+            "<p>The Chair, the Board and the Secretariat below the body come from <b>Board and Secretariat</b> "
+            "in the admin menu: add, edit or reorder them there, and this page follows at once.</p>"
             f"<p>{CHAIR_NOT_CONFIRMED}</p>",
             heading="Who is listed on this page",
         ),

@@ -20,7 +20,7 @@ class BoardMemberIndexView(IndexView):
 class BoardMemberViewSet(SnippetViewSet):
     model = BoardMember
     icon = "group"
-    menu_label = "Board"
+    menu_label = "Board and Secretariat"
     menu_order = 320
     add_to_admin_menu = True
     index_view_class = BoardMemberIndexView
@@ -30,9 +30,9 @@ class BoardMemberViewSet(SnippetViewSet):
     # The list is short: the database's own search is enough, and needs no index to keep.
     search_backend_name = None
     search_fields = ["name", "position", "organisation"]
-    # Drag-and-drop order is the order on the page.
+    # Listed in the page's order, which editors change by dragging.
     sort_order_field = "sort_order"
-    ordering = ["sort_order", "pk"]
+    ordering = "sort_order"
 
 
 register_snippet(BoardMemberViewSet)

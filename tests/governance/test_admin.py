@@ -73,3 +73,11 @@ def test_the_page_editor_says_where_the_people_come_from_and_that_no_chair_is_co
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Board and Secretariat" in html
     assert NOTICE in html
+
+
+def test_the_list_opens_in_the_pages_order_ready_to_drag(editor):
+    BoardMemberFactory(name="Second", sort_order=2)
+    BoardMemberFactory(name="First", sort_order=1)
+    html = editor.get(reverse(LIST)).content.decode()
+    assert html.index("First") < html.index("Second")
+    assert "w-orderable__item__handle" in html  # Wagtail's drag handles
