@@ -6,8 +6,10 @@ facts confirm as current are seeded, each with a note of the source; the facts n
 Chair, so none is seeded and the page shows no Chair section.
 """
 
+import tomllib
+from pathlib import Path
+
 from governance.models import BoardMember, BoardPage
-from membership.models import OrganisationType
 from website.content import paragraphs, stream
 
 INTRODUCTION = (
@@ -37,51 +39,14 @@ BODY = stream(
             "its members come from governments, international organisations, civil society and industry. The "
             "Board also advises the Fund to End Violence Against Children.",
             "Ernie Allen, former President and Chief Executive of the National Center for Missing &amp; Exploited "
-            "Children and of the International Centre for Missing &amp; Exploited Children, chaired the Board from 2015 until about "
-            "2020.",
+            "Children and of the International Centre for Missing &amp; Exploited Children, chaired the Board "
+            "from 2015 until about 2020.",
         ),
     ),
 )
 
 # Only the current people the fact file confirms, each with where and when it says so.
-PEOPLE = [
-    {
-        "name": "Jacqueline Beauchere",
-        "group": BoardMember.Group.BOARD,
-        "role": BoardMember.Role.MEMBER,
-        "position": "Global Head of Platform Safety",
-        "organisation": "Snap Inc.",
-        "sector": OrganisationType.TECHNOLOGY,
-        "source_note": (
-            'Called a "Board Member of WeProtect Global Alliance" on weprotect.org/about-us/who-we-are/ '
-            '("Latest blogs"), c. 2023-24.'
-        ),
-    },
-    {
-        "name": "Lt Col Dana Humaid Al Marzouqi",
-        "group": BoardMember.Group.BOARD,
-        "role": BoardMember.Role.MEMBER,
-        "position": "Director General, International Affairs Office",
-        "organisation": "UAE Ministry of Interior",
-        "sector": OrganisationType.GOVERNMENT,
-        "source_note": (
-            'Called "a Board Member of the WeProtect Gl[obal Alliance]" in a report of the 2024 Global Summit '
-            "(lokmattimes.com, 8 Dec 2024)."
-        ),
-    },
-    {
-        "name": "Iain Drennan",
-        "group": BoardMember.Group.SECRETARIAT,
-        "role": "",
-        "position": "Executive Director",
-        "organisation": "",
-        "sector": "",
-        "source_note": (
-            "Executive Director according to the TikTok newsroom (2020), csrmandate.org (2021) and weprotect.org "
-            "news items of 2024 (2024-priorities) and 11 Dec 2025 (experts-unveil-practical-plan)."
-        ),
-    },
-]
+PEOPLE = tomllib.loads((Path(__file__).parent / "people.toml").read_text())["person"]
 
 
 def build(home):
