@@ -81,3 +81,14 @@ def test_the_list_opens_in_the_pages_order_ready_to_drag(editor):
     html = editor.get(reverse(LIST)).content.decode()
     assert html.index("First") < html.index("Second")
     assert "w-orderable__item__handle" in html  # Wagtail's drag handles
+
+
+def test_wagtails_editors_may_keep_the_board_current(client, django_user_model, site):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "a-long-editor-password")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(reverse(LIST)).status_code == 200
+    assert client.post(reverse(ADD), form()).status_code == 302
+    assert BoardMember.objects.filter(name="Robin Example").exists()
