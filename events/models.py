@@ -24,7 +24,9 @@ from events import when
 from website.blocks import BodyBlock
 from website.models import BasePage, BasePageForm, CustomImage
 
-LOCAL_TIME_HELP = "Type it as the local time where the event happens, in the time zone chosen above; it is stored in UTC."
+LOCAL_TIME_HELP = (
+    "Type it as the local time where the event happens, in the time zone chosen above; it is stored in UTC."
+)
 
 
 class EventKind(models.TextChoices):
@@ -202,9 +204,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading="Where",
         ),
-        MultiFieldPanel(
-            [FieldPanel("registration_url"), FieldPanel("registration_deadline")], heading="Registration"
-        ),
+        MultiFieldPanel([FieldPanel("registration_url"), FieldPanel("registration_deadline")], heading="Registration"),
         FieldPanel("introduction"),
         MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading="Lead image"),
         FieldPanel("body"),
@@ -322,7 +322,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         kind = kind if kind in EventKind.values else ""
         upcoming = Paginator(self.upcoming(kind), self.upcoming_per_page).get_page(request.GET.get("page"))
         past = self.events(kind).filter(end__lte=timezone.now())
-        years = list(past.annotate(year=ExtractYear("start")).values_list("year", flat=True).distinct().order_by("-year"))
+        years = list(
+            past.annotate(year=ExtractYear("start")).values_list("year", flat=True).distinct().order_by("-year")
+        )
         year = request.GET.get("year", "")
         year = int(year) if year.isdigit() and int(year) in years else (years[0] if years else None)
         context.update(

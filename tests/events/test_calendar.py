@@ -77,7 +77,9 @@ def test_the_uid_stays_the_same_when_the_event_changes(client, events_index, set
 def test_the_upcoming_feed_holds_only_upcoming_live_events_soonest_first(client, events_index):
     EventPageFactory(parent=events_index, title="Later", days=20)
     EventPageFactory(parent=events_index, title="Sooner", days=2)
-    EventPageFactory(parent=events_index, title="Under way", start=datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1))
+    EventPageFactory(
+        parent=events_index, title="Under way", start=datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1)
+    )
     EventPageFactory(parent=events_index, title="Over", days=-2)
     EventPageFactory(parent=events_index, title="Draft", days=3, live=False)
     response, parsed = calendar(client, "/events/upcoming.ics")
@@ -101,7 +103,9 @@ def test_calendar_query_budgets_are_flat(events_index, queries_to_render):
     def with_events(count):
         for day in range(count - events_index.get_children().count()):
             EventPageFactory(parent=events_index, days=day + 1)
-        return queries_to_render("/events/upcoming.ics"), queries_to_render(events_index.get_children().last().url + "event.ics")
+        return queries_to_render("/events/upcoming.ics"), queries_to_render(
+            events_index.get_children().last().url + "event.ics"
+        )
 
     few, many = with_events(5), with_events(60)
     assert few == many

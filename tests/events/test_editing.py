@@ -60,7 +60,9 @@ def test_local_times_are_stored_in_utc_and_shown_in_the_events_zone_with_its_nam
 
 
 def test_the_edit_form_shows_the_local_times_the_editor_typed(editor_client, events_index):
-    add_event(editor_client, events_index, time_zone="America/New_York", start="2030-01-15 09:00", end="2030-01-15 17:00")
+    add_event(
+        editor_client, events_index, time_zone="America/New_York", start="2030-01-15 09:00", end="2030-01-15 17:00"
+    )
     event = EventPage.objects.get()
     assert event.start == datetime.datetime(2030, 1, 15, 14, 0, tzinfo=UTC)
     form = editor_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
@@ -86,9 +88,7 @@ def test_a_time_the_clocks_skip_is_refused(editor_client, events_index):
 
 
 def test_an_all_day_event_keeps_whole_days_in_its_zone(editor_client, events_index, client):
-    response = add_event(
-        editor_client, events_index, all_day=True, start="2030-12-04 00:00", end="2030-12-05 00:00"
-    )
+    response = add_event(editor_client, events_index, all_day=True, start="2030-12-04 00:00", end="2030-12-05 00:00")
     assert response.status_code == 302
     event = EventPage.objects.get()
     # From midnight of the first day to midnight after the last, in Dubai (UTC+4).

@@ -23,7 +23,9 @@ def test_the_global_summits_fill_the_archive_in_their_own_zones(initial_content,
     assert summits["global-summit-2024"].when == "4–5 December 2024"
     assert summits["global-summit-2014"].when == "10–11 December 2014"
     # Nothing made up: no links, agendas or speakers; the sources are for editors only.
-    assert not any(page.registration_url or page.online_link or page.agenda or page.speakers for page in summits.values())
+    assert not any(
+        page.registration_url or page.online_link or page.agenda or page.speakers for page in summits.values()
+    )
     html = client.get("/events/global-summit-2022/").content.decode()
     assert "Egmont Palace, Brussels, Belgium and online" in html
     assert "Sources:" not in html
