@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django_countries.fields import CountryField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -223,7 +224,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def summary_text(self):
         return self.introduction
 
-    @property
+    @cached_property
     def when(self):
         return when.when_label(self.start, self.end, self.time_zone, self.all_day)
 
@@ -233,7 +234,7 @@ class EventPage(RoutablePageMixin, BasePage):
         local = self.start.astimezone(ZoneInfo(self.time_zone))
         return local.date().isoformat() if self.all_day else local.isoformat(timespec="minutes")
 
-    @property
+    @cached_property
     def where(self):
         place = ", ".join(part for part in (self.venue, self.city, self.country.name if self.country else "") if part)
         if self.attendance == Attendance.ONLINE:
@@ -295,8 +296,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         HelpPanel(
-            "<p>An event moves from 'Upcoming' to the archive when it ends. Pages are cached for up to an hour "
-            "between edits, so the move can take that long to show; publishing any page shows it at once.</p>",
+            "<p>An event moves from 'Upcoming' to the archive when it ends, and its registration closes at its "
+            "deadline: the scheduler refreshes the cached pages within a minute of either.</p>",
             heading="When events move to the archive",
         ),
     ]

@@ -2,8 +2,11 @@
 
 import datetime
 import re
+import time
 
-from events.models import EventIndexPage, EventKind
+from django.core.management import call_command
+
+from events.models import EventIndexPage, EventKind, EventPage
 from tests.factories.events import EventPageFactory
 
 
@@ -97,3 +100,20 @@ def test_the_index_query_budget_is_flat(events_index, queries_to_render):
 
     few, many = with_events(5), with_events(60)
     assert few == many <= 10
+
+
+def test_an_event_that_ends_moves_to_the_archive_on_the_schedulers_next_run(client, events_index):
+    now = datetime.datetime.now(datetime.UTC)
+    EventPageFactory(parent=events_index, title="Ending now", start=now - datetime.timedelta(hours=1))
+    event = EventPage.objects.get()
+    event.end = now + datetime.timedelta(seconds=1)
+    event.save()
+    call_command("refresh_event_lists")  # the scheduler's first run
+    assert section(client.get("/events/").content.decode(), "upcoming-heading") == ["Ending now"]
+
+    time.sleep(1.1)  # the event ends; nothing is published, the index is still cached
+    call_command("run_scheduler", "--once")
+
+    html = client.get("/events/").content.decode()
+    assert section(html, "upcoming-heading") == []
+    assert section(html, "past-heading") == ["Ending now"]
