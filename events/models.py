@@ -234,6 +234,14 @@ class EventPage(RoutablePageMixin, BasePage):
         local = self.start.astimezone(ZoneInfo(self.time_zone))
         return local.date().isoformat() if self.all_day else local.isoformat(timespec="minutes")
 
+    @property
+    def machine_end(self):
+        """The last day of an all-day event (its stored end is the midnight after), else the local end time."""
+        local = self.end.astimezone(ZoneInfo(self.time_zone))
+        if self.all_day:
+            return (local - datetime.timedelta(days=1)).date().isoformat()
+        return local.isoformat(timespec="minutes")
+
     @cached_property
     def where(self):
         place = ", ".join(part for part in (self.venue, self.city, self.country.name if self.country else "") if part)

@@ -1,6 +1,7 @@
 """An event's page: when and where, its status, registration, agenda and speakers."""
 
 import datetime
+import json
 
 import pytest
 
@@ -100,3 +101,26 @@ def test_the_event_page_query_budget_is_flat(events_index, queries_to_render):
 
     few, many = with_events_and_speakers(5), with_events_and_speakers(60)
     assert few == many <= 10
+
+
+def test_search_engines_get_the_event_its_status_and_place(client, events_index):
+    event = EventPageFactory(
+        parent=events_index,
+        slug="brussels",
+        status=EventStatus.POSTPONED,
+        attendance=Attendance.BOTH,
+        venue="Egmont Palace",
+        city="Brussels",
+        country="BE",
+        time_zone="Europe/Brussels",
+        start=datetime.datetime(2030, 6, 1, 8, 0, tzinfo=datetime.UTC),
+        end=datetime.datetime(2030, 6, 1, 10, 0, tzinfo=datetime.UTC),
+    )
+    html = page_html(client, event)
+    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2030-06-01T10:00+02:00"
+    assert data["eventStatus"] == "https://schema.org/EventPostponed"
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert data["location"][0]["name"] == "Egmont Palace"
+    assert data["location"][1]["@type"] == "VirtualLocation"
