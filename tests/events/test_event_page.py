@@ -6,7 +6,7 @@ import json
 import pytest
 
 from events.models import Attendance, EventStatus
-from tests.factories.events import EventPageFactory, in_days
+from tests.factories.events import EventPageFactory, ImageFactory, in_days
 
 
 def page_html(client, event):
@@ -95,7 +95,11 @@ def test_the_event_page_query_budget_is_flat(events_index, queries_to_render):
         for day in range(count - events_index.get_children().count()):
             EventPageFactory(parent=events_index, days=day - 30)
         event = events_index.get_children().last().specific
-        event.speakers = [("speaker", {"name": f"Speaker {n}", "role": "", "organisation": ""}) for n in range(count)]
+        event.speakers = [
+            ("speaker", {"name": f"Speaker {n}", "role": "", "organisation": "", "photo": ImageFactory()})
+            for n in range(count)
+        ]
+        event.lead_image, event.lead_image_alt = ImageFactory(), "The conference hall"
         event.save_revision().publish()
         return queries_to_render(event.url)
 

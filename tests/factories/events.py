@@ -4,6 +4,12 @@ import factory
 import wagtail_factories
 
 from events.models import EventIndexPage, EventKind, EventPage
+from website.models import CustomImage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    class Meta:
+        model = CustomImage
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
