@@ -32,5 +32,7 @@ urlpatterns = [
     # complete site; a CDN in front caches them. Nothing else under MEDIA_ROOT has an
     # address: originals never, documents only through /documents/ (collection privacy).
     re_path(r"^media/images/(?P<path>.+)$", views.image_rendition, name="image_rendition"),
+    # Events' calendar files (event.ics, upcoming.ics): page routes with a dot Wagtail's URLs refuse.
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -32,6 +32,8 @@ class Job:
 JOBS = (
     # Pages whose go-live time has come are published; those whose expiry has come, unpublished.
     Job(("publish_scheduled",), every=MINUTE),
+    # Events that have just ended move to the archive; registrations past their deadline close.
+    Job(("refresh_event_lists",), every=MINUTE),
     Job(("purge_enquiries",), every=DAY),
     Job(("prune_db_task_results", "--backend", "background"), every=DAY),
 )
