@@ -75,7 +75,10 @@ def test_the_atom_feed_has_the_same_articles(client, articles):
 
 @pytest.mark.parametrize(
     ("url", "content_type"),
-    [("/news/topics/prevention/feed/", "application/rss+xml"), ("/news/topics/prevention/feed/atom/", "application/atom+xml")],
+    [
+        ("/news/topics/prevention/feed/", "application/rss+xml"),
+        ("/news/topics/prevention/feed/atom/", "application/atom+xml"),
+    ],
 )
 def test_a_topic_feed_has_only_that_topics_articles(client, articles, url, content_type):
     feed = fetch(client, url, content_type)

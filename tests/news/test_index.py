@@ -29,7 +29,10 @@ def articles(news_index):
             topics=["prevention"],
         ),
         "new": ArticlePageFactory(
-            parent=news_index, title="Threat assessment launched", date=datetime.date(2025, 12, 11), topics=["research"]
+            parent=news_index,
+            title="Threat assessment launched",
+            date=datetime.date(2025, 12, 11),
+            topics=["research"],
         ),
     }
 
@@ -98,7 +101,10 @@ def test_every_page_links_the_main_feed(client, home_page, articles):
     about = StandardPageFactory(parent=home_page, slug="about")
     for url in ("/", about.url, "/news/"):
         head = client.get(url).content.decode().split("</head>")[0]
-        assert '<link rel="alternate" type="application/rss+xml" title="News and insights (RSS)" href="/news/feed/">' in head
+        assert (
+            '<link rel="alternate" type="application/rss+xml" title="News and insights (RSS)" href="/news/feed/">'
+            in head
+        )
         assert 'type="application/atom+xml" title="News and insights (Atom)" href="/news/feed/atom/"' in head
 
 
@@ -134,5 +140,3 @@ def test_there_is_one_news_index_under_the_home_page(home_page, news_index):
 
 def test_without_a_news_index_no_feed_is_linked(client, home_page):
     assert "application/rss+xml" not in client.get("/").content.decode()
-
-

@@ -15,7 +15,10 @@ def test_the_news_index_is_in_the_menu_with_the_real_items(client, initial_conte
     assert index.url == "/news/" and index.show_in_menus and index.title == "News and insights"
     articles = ArticlePage.objects.live()
     assert articles.count() == 5
-    assert all(article.original_url.startswith(("https://www.weprotect.org/", "https://weprotect.org/")) for article in articles)
+    assert all(
+        article.original_url.startswith(("https://www.weprotect.org/", "https://weprotect.org/"))
+        for article in articles
+    )
     assert not ArticleAuthor.objects.exists()  # the sources name no authors for these items
     communique = articles.get(slug="summit-2022-communique-turning-the-tide")
     assert communique.kind == "statement" and communique.date == datetime.date(2022, 6, 2)

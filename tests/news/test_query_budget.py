@@ -14,7 +14,9 @@ def add_articles(index, count, authors):
         ArticlePageFactory(parent=index, authors=authors, topics=[f"topic {number % 4}", "prevention"])
 
 
-@pytest.mark.parametrize("path", ["/", "/news/", "/news/?topic=prevention&year=2020", "/news/feed/", "/news/feed/atom/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/news/", "/news/?topic=prevention&year=2020", "/news/feed/", "/news/feed/atom/"]
+)
 def test_news_listings_stay_within_budget_as_articles_grow(news_index, queries_to_render, path):
     authors = [AuthorFactory(), AuthorFactory()]
     add_articles(news_index, 5, authors)
