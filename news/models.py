@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -220,7 +220,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     introduction = models.TextField(max_length=600, help_text="A short introduction above the list of articles.")
 
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        HelpPanel(
+            "<p>The news began with the items from weprotect.org whose exact date and address could be "
+            "confirmed, each linking to its original; none names an author, so none is credited. Others are "
+            "known but were left out for want of an exact date: 'Our 2024 priorities' (early 2024), the "
+            "Global Ministerial Conference on Violence Against Children (mid-2024), 'Latest developments on "
+            "tackling financial sexual extortion' (2024), 'Reflections on 2025' (December 2025), 'A major "
+            "step forwards for WeProtect Global Alliance' and 'Argentina is the 100th government to join' "
+            "(undated). Add them as articles once you have their dates.</p>",
+            heading="What is not here yet",
+        ),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
     max_count = 1

@@ -152,3 +152,21 @@ def test_the_security_policy_allows_only_the_two_players_as_frames(client, news_
     policy = client.get(news_index.url)["Content-Security-Policy"]
     frame_src = next(part for part in policy.split(";") if part.strip().startswith("frame-src"))
     assert frame_src.split()[1:] == ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+
+def test_every_field_an_editor_sees_has_help_text():
+    from news.models import ArticleAuthor, Author, NewsIndexPage
+    from news.models import ArticlePage as Article
+
+    for model in (Article, NewsIndexPage, Author, ArticleAuthor):
+        own_fields = [
+            field
+            for field in model._meta.get_fields()
+            if field.concrete
+            and field.model is model
+            and field.editable
+            and field.name not in {"id", "page_ptr"}
+            and field.name not in {"page", "sort_order"}
+        ]
+        for field in own_fields:
+            assert field.help_text, f"{model.__name__}.{field.name} has no help text"
