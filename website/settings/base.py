@@ -243,6 +243,8 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # An article's video player, only once the visitor presses "Play here" (news/blocks.py).
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
