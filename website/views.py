@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
@@ -15,8 +16,11 @@ from django.views.decorators.http import require_GET
 from django.views.static import serve
 from wagtail.models import Page, Site
 
+from website.cache import content_version
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+CARD_TIMEOUT = 3600
 RENDITION_MAX_AGE = 365 * 24 * 60 * 60
 
 
@@ -30,7 +34,7 @@ def search(request):
     results = None
     if words:
         results = Paginator(ranked_matches(words), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        results.object_list = specific_pages(results.object_list)
+        results.object_list = result_cards(results.object_list, request)
     response = render(request, "search/search.html", {"query": query, "results": results})
     if words:
         # What someone searched for is theirs: never kept by the page cache or a CDN.
@@ -49,10 +53,31 @@ def ranked_matches(words):
     return in_title + [page.pk for page in pages.search(words) if page.pk not in seen]
 
 
-def specific_pages(ids):
-    """The pages with these ids, as their own types, in the same order."""
-    pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
-    return [pages[pk] for pk in ids if pk in pages]
+def result_cards(ids, request):
+    """What each result shows, in the same order, cached per page until the content changes.
+
+    A card needs the page as its own type: one query for each kind of page among the results,
+    and the site has many. Searches are never page-cached (they are the visitor's own), so the
+    cards are, and a search costs the same few queries however varied its results.
+    """
+    version = content_version()
+    keys = {pk: f"search-result:{version}:{pk}" for pk in ids}
+    cards = cache.get_many(keys.values())
+    missing = [pk for pk in ids if keys[pk] not in cards]
+    if missing:
+        fresh = {keys[page.pk]: result_card(page, request) for page in Page.objects.filter(pk__in=missing).specific()}
+        cache.set_many(fresh, CARD_TIMEOUT)
+        cards.update(fresh)
+    return [cards[keys[pk]] for pk in ids if keys[pk] in cards]
+
+
+def result_card(page, request):
+    return {
+        "kind": getattr(page, "search_kind", "Page"),
+        "title": page.title,
+        "url": page.get_url(request),
+        "summary": page.get_meta_description(),
+    }
 
 
 @require_GET
