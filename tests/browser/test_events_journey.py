@@ -4,6 +4,7 @@ import datetime
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 
 from events.models import EventPage, EventStatus
 from tests.browser.conftest import assert_accessible
@@ -26,10 +27,12 @@ def test_an_editor_adds_an_event_and_a_visitor_adds_it_to_their_calendar(
     page.locator("#id_title").fill("Regional webinar on prevention")
     page.locator("#id_kind").select_option("webinar")
     page.locator("#id_time_zone").select_option("Africa/Nairobi")
-    page.locator("#id_start").fill("2031-03-04 15:00")
-    page.locator("#id_end").fill("2031-03-04 16:30")
+    for field, value in (("start", "2031-03-04 15:00"), ("end", "2031-03-04 16:30")):
+        page.locator(f"#id_{field}").fill(value)
+        page.locator("#id_title").click()  # clicking elsewhere closes the date picker
     page.locator("#id_attendance").select_option("online")
     page.locator("#id_introduction").fill("Members share what works in prevention.")
+    expect(page.locator(".xdsoft_datetimepicker").filter(visible=True)).to_have_count(0)
     page.get_by_role("button", name="More actions").click()
     page.locator("button[name='action-publish']").click()
     page.wait_for_url(f"**/admin/pages/{index.pk}/")
