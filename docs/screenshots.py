@@ -1,4 +1,5 @@
-"""Screenshots of the home page for the README, on a phone and a desktop.
+"""Screenshots for the README: the home page on a phone and a desktop, and an article, an event
+and the members directory.
 
 python docs/screenshots.py      (needs Chromium: apt-get install chromium)
 """
@@ -15,7 +16,16 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from bench.server import Gunicorn, prepare, production_environment  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-VIEWS = {"home-phone.png": {"width": 390, "height": 844}, "home-desktop.png": {"width": 1280, "height": 900}}
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+# file name: (address, viewport)
+VIEWS = {
+    "home-phone.png": ("/", PHONE),
+    "home-desktop.png": ("/", DESKTOP),
+    "article-desktop.png": ("/news/global-taskforce-on-child-sexual-abuse-online/", DESKTOP),
+    "event-phone.png": ("/events/global-summit-2024/", PHONE),
+    "members-desktop.png": ("/members/", DESKTOP),
+}
 
 
 def keep_small(path):
@@ -33,9 +43,9 @@ def main():
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
             )
-            for name, viewport in VIEWS.items():
+            for name, (address, viewport) in VIEWS.items():
                 page = browser.new_page(viewport=viewport)
-                page.goto(server.url + "/")
+                page.goto(server.url + address)
                 page.screenshot(path=HERE / name)
                 keep_small(HERE / name)
                 print(f"wrote docs/{name}")
