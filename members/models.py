@@ -8,10 +8,10 @@ once an editor publishes it, and the membership team may prepare drafts from the
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
-from django_countries.fields import CountryField
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
