@@ -72,3 +72,25 @@ def test_the_home_page_stays_within_its_query_budget(client, counted_home, setti
     with django_assert_max_num_queries(10) as many:
         assert "<strong>60</strong> <span>members</span>" in figures(client)
     assert len(many) == len(few)  # both counted afresh: adding members changed the content
+
+
+def test_figures_in_a_page_body_are_counted_too(client, home_page):
+    from tests.factories.home import StandardPageFactory
+
+    GovernmentFactory(country="KE")
+    body = stream(
+        (
+            "figures",
+            {
+                "heading": "The Alliance today",
+                "figures": [
+                    {"number": "", "counted_from": "government", "label": "governments"},
+                    {"number": "About 70", "counted_from": "", "label": "countries"},
+                ],
+            },
+        )
+    )
+    StandardPageFactory(parent=home_page, slug="about", body=body)
+    html = client.get("/about/").content.decode()
+    assert "<strong>1</strong> <span>governments</span>" in html
+    assert "<strong>About 70</strong> <span>countries</span>" in html
