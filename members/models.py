@@ -150,8 +150,10 @@ class Member(DraftStateMixin, RevisionMixin, models.Model):
 
     @property
     def place(self):
-        """Where the member is, as the directory says it: its region, or failing that its country."""
-        return self.region or (self.country.name if self.country else "")
+        """Where the member is, as the directory says it: its region, or failing that its country
+        (not for a government listed under its country's name, which would say it twice)."""
+        place = self.region or (self.country.name if self.country else "")
+        return "" if place == self.name else place
 
     @classmethod
     def listed(cls):

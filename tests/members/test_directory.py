@@ -47,7 +47,9 @@ def test_members_are_listed_by_sector_with_counts_and_a_total(client, members):
     assert 'Government of a UN member state <span class="meta">(2)</span>' in html
     assert 'Technology company <span class="meta">(1)</span>' in html
     assert listed(html) == ["Canada", "Kenya", "African Union", "Example Search"]  # by name within a sector
-    assert "Member since 2020" in html and "Africa" in html
+    assert "Member since 2020" in html and '<p class="meta">Africa</p>' in html
+    assert '<p class="meta">Kenya</p>' not in html  # a government listed by its country's name says it once
+    assert '<a href="#sector-government">Government of a UN member state (2)</a>' in html
 
 
 def test_only_published_visible_members_are_shown(client, members):
