@@ -9,18 +9,20 @@ every URL. Each change is recorded in the same transaction as the change itself.
 import uuid
 
 from django import forms
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail_modeladmin.views import CreateView, DeleteView, EditView
 
+from members.models import Member
 from membership.emails import queue_emails
 from membership.forms import (
     EnquiryDetailsForm,
@@ -30,10 +32,11 @@ from membership.forms import (
     read_phone_in_country,
 )
 from membership.labels import as_label, field_label, value_of
-from membership.models import Email, EntryChange, Erasure, MembershipEnquiry, MembershipPage, Note
+from membership.models import Email, EntryChange, Erasure, MembershipEnquiry, MembershipPage, Note, Status
 from membership.reopening import notify_registered_interest, reason_not_to_notify, waiting_for_reopening
 
 CHANGE_PERMISSION = "membership.change_membershipenquiry"
+ADD_MEMBER_PERMISSION = "members.add_member"
 INDEX_URL_NAME = "membership_membershipenquiry_modeladmin_index"
 INSPECT_URL_NAME = "membership_membershipenquiry_modeladmin_inspect"
 ERASURES_URL_NAME = "membership_erasures"
@@ -139,7 +142,9 @@ class RegisterEditView(EditView):
         return ["membership/admin/edit.html"]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(notes=self.instance.notes.select_related("author"), **kwargs)
+        return super().get_context_data(
+            notes=self.instance.notes.select_related("author"), **directory_context(self.instance), **kwargs
+        )
 
     def form_valid(self, form):
         before = MembershipEnquiry.objects.get(pk=self.instance.pk)
@@ -377,9 +382,59 @@ def send_reopening_emails(request):
 
 
 def entry_context(entry):
-    """What the entry's page shows besides its fields: its notes, a box for a new one, its history."""
+    """What the entry's page shows besides its fields: its notes, a box for a new one, its history,
+    and its place in the members directory."""
     return {
         "notes": entry.notes.select_related("author"),
         "note_form": NoteForm(),
         "history": list(history_of(entry)),
+        **directory_context(entry),
     }
+
+
+# Adding a member to the directory -----------------------------------------------------------
+
+
+def member_edit_url(member):
+    return reverse(Member.snippet_viewset.get_url_name("edit"), args=[quote(member.pk)])
+
+
+def directory_context(entry):
+    """The directory member made from this entry, if any, and where to edit it."""
+    member = Member.objects.filter(enquiry=entry).first()
+    return {"directory_member": member, "directory_member_url": member_edit_url(member) if member else ""}
+
+
+@require_POST
+def add_to_directory_view(request, instance_pk):
+    """A draft member prefilled from an entry whose status is "member", linked to it, and the
+    member's editor to check and (for who may) publish it. One member per entry: a second click
+    opens the first."""
+    if not request.user.has_perm(ADD_MEMBER_PERMISSION):
+        raise PermissionDenied
+    entry = get_object_or_404(MembershipEnquiry, pk=instance_pk)
+    existing = Member.objects.filter(enquiry=entry).first()
+    if existing:
+        messages.info(request, f"{entry.reference} is already in the directory as “{existing.name}”.")
+        return redirect(member_edit_url(existing))
+    if entry.status != Status.MEMBER:
+        messages.error(request, "Only an entry whose status is “Member” can be added to the directory.")
+        return redirect(INSPECT_URL_NAME, entry.pk)
+    try:
+        with transaction.atomic():
+            member = Member.draft_from_entry(entry, request.user)
+    except IntegrityError:  # the same click twice at once: the other one made it
+        return redirect(member_edit_url(Member.objects.get(enquiry=entry)))
+    messages.success(request, added_message(member, request.user))
+    return redirect(member_edit_url(member))
+
+
+def added_message(member, user):
+    if user.has_perm("members.publish_member"):
+        return (
+            f"“{member.name}” added to the directory as a draft. Check it, then publish it to show it to the public."
+        )
+    return (
+        f"“{member.name}” added to the directory as a draft. Check it and save it; an editor then publishes it, "
+        "and until then the public does not see it."
+    )

@@ -487,6 +487,11 @@ class MembershipEnquiryAdmin(ModelAdmin):
                 name="membership_add_note",
             ),
             path("membership/membershipenquiry/erased/", register_views.erasures_view, name="membership_erasures"),
+            path(
+                "membership/membershipenquiry/add-to-directory/<int:instance_pk>/",
+                register_views.add_to_directory_view,
+                name="membership_add_to_directory",
+            ),
         )
         return tuple(URLPattern(url.pattern, team_only(url.callback), name=url.name) for url in urls)
 

@@ -9,7 +9,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 from membership.models import match_key
-from membership.team import ensure_membership_team
+from membership.team import REGISTER_PERMISSIONS, ensure_membership_team
 
 
 def carry_over(apps, schema_editor):
@@ -31,7 +31,7 @@ def carry_over(apps, schema_editor):
         if change.notes_changed:
             EntryChange.objects.create(field="notes", **common)
     create_permissions(global_apps.get_app_config("membership"), apps=apps, verbosity=0)
-    ensure_membership_team(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    ensure_membership_team(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), REGISTER_PERMISSIONS)
     let_regional_organisations_apply(apps)
 
 
