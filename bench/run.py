@@ -34,6 +34,9 @@ LIGHTHOUSE_PAGES = {
     "membership": "/membership/",
     "capability": CAPABILITY,
     "resource index": FILTERED_INDEX,
+    "article": "/news/global-taskforce-on-child-sexual-abuse-online/",
+    "event": "/events/global-summit-2024/",
+    "members directory": "/members/",
 }
 
 

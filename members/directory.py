@@ -8,13 +8,14 @@ changing a member bumps the content version, so a count on the home page is neve
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django_countries import countries
 
-from members.models import Member, MembersDirectoryPage
+from members.models import Member
 from membership.models import OrganisationType
 from website.cache import cached_for_content
 from website.models import CustomRendition
+from website.sections import section_index
 
 # The logo as the directory shows it, small beside the name.
 LOGO_FILTER = "max-160x80"
@@ -27,11 +28,13 @@ def directory_counts():
 
 
 def count_members():
-    listed = Member.listed().order_by()
-    by_sector = dict(listed.values_list("sector").annotate(count=Count("pk")))
-    counts = {sector: by_sector.get(sector, 0) for sector in OrganisationType.values}
-    counts["members"] = sum(by_sector.values())
-    counts["countries"] = listed.exclude(country="").values("country").distinct().count()
+    """In one query: each listed member's sector and country (a few hundred short rows at most)."""
+    listed = list(Member.listed().order_by().values_list("sector", "country"))
+    counts = {sector: 0 for sector in OrganisationType.values}
+    for sector, _country in listed:
+        counts[sector] += 1
+    counts["members"] = len(listed)
+    counts["countries"] = len({country for _sector, country in listed if country})
     return counts
 
 
@@ -111,8 +114,5 @@ def filtered_directory(request):
 def directory_url():
     """The live directory page's address ("" while there is none), for pages that point to it."""
 
-    def find():
-        page = MembersDirectoryPage.objects.live().first()
-        return page.url if page else ""
-
-    return cached_for_content("members-directory-url", find)
+    page = section_index("members.MembersDirectoryPage")
+    return page.url if page else ""

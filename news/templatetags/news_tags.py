@@ -7,8 +7,9 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.text import slugify
 
-from news.models import ArticlePage, NewsIndexPage
+from news.models import ArticlePage
 from website.cache import cached_for_content
+from website.sections import section_index
 from website.templatetags.site_tags import SITE_NAME, json_ld
 
 register = template.Library()
@@ -25,7 +26,7 @@ def latest_news(count=3, heading="Latest news"):
             # Cards show no topics or authors, so none are fetched.
             "articles": ArticlePage.objects.live().defer_streamfields().order_by(*ArticlePage.NEWEST_FIRST)[:count],
             "heading": heading,
-            "index": NewsIndexPage.objects.live().first(),
+            "index": section_index("news.NewsIndexPage"),
         }
         return render_to_string("news/includes/latest_news.html", context)
 
@@ -38,7 +39,7 @@ def news_feed_links(context, index=None, topics=()):
     request = context.get("request")
 
     def main_feed():
-        news = NewsIndexPage.objects.live().first()
+        news = section_index("news.NewsIndexPage")
         return (news.title, *news.feed_urls(request=request)) if news else None
 
     main = cached_for_content("news-feed-links", main_feed)

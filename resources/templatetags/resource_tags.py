@@ -2,8 +2,9 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourcePage
 from website.cache import cached_for_content
+from website.sections import section_index
 
 register = template.Library()
 
@@ -16,7 +17,7 @@ def latest_resources(count=3, heading="Latest resources"):
         context = {
             "resources": ResourcePage.listing()[:count],
             "heading": heading,
-            "index": ResourceIndexPage.objects.live().first(),
+            "index": section_index("resources.ResourceIndexPage"),
         }
         return render_to_string("resources/includes/latest_resources.html", context)
 
