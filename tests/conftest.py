@@ -87,3 +87,16 @@ def mail_server(settings):
     with MailServer() as server:
         settings.MAILERS = smtp_mailer(server.port)
         yield server
+
+
+@pytest.fixture
+def every_app_migrated_afterwards():
+    """For a test that migrates an app back: that also unapplies every app that depends on it (the
+    members directory depends on the register and the site settings), and the tests after it
+    need every table."""
+    yield
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

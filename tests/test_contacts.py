@@ -120,6 +120,7 @@ def test_an_editors_unpublished_draft_of_the_contact_page_is_not_published(older
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("every_app_migrated_afterwards")
 def test_the_migration_empties_only_the_placeholder_addresses(site):
     executor = MigrationExecutor(connection)
     executor.migrate([("website", "0002_default_social_image")])

@@ -19,6 +19,7 @@ def migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("every_app_migrated_afterwards")
 def test_notes_history_duplicate_keys_and_the_regional_exception_carry_over(home_page):
     page = MembershipPageFactory(parent=home_page, types_open_while_paused=["government", "international"])
     page.save_revision()  # a draft too: the next publish must keep the change
