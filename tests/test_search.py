@@ -18,7 +18,7 @@ def results(client, query):
     [
         ("helplines", ("Capability", "Child helpline")),
         ("hotlines", ("Capability", "CSEA hotline")),
-        ("summit", ("Page", "Membership")),
+        ("summits", ("Event", "Global Summit 2024: Focus on the Future")),
     ],
 )
 def test_a_word_finds_its_other_forms(client, initial_content, query, expected):
