@@ -6,6 +6,7 @@ menu; `build()` runs after the other apps and adds the help pages that close it.
 
 from django.conf import settings
 
+from helpfinder.models import HelpFinderPage
 from home.models import HomePage, StandardPage
 from website.content import bullet_list, ensure_child, ensure_site_root, paragraphs, stream
 from website.models import SiteSettings
@@ -241,7 +242,7 @@ def build_what_members_do(home):
 
 def build(home):
     """The help pages that close the menu, then the footer links in the site settings."""
-    report = build_report_abuse(home)
+    report = HelpFinderPage.objects.child_of(home).first()  # built by the help finder's content
     contact = build_contact(home)
     privacy = build_privacy(home)
     accessibility = build_accessibility(home)
@@ -256,95 +257,6 @@ def build(home):
         if getattr(site_settings, f"{field}_id") is None:
             setattr(site_settings, field, page)
     site_settings.save()
-
-
-def build_report_abuse(home):
-    return ensure_child(
-        home,
-        StandardPage,
-        "report-abuse",
-        title="How to report abuse",
-        show_in_menus=True,
-        introduction=(
-            "If you have seen sexual images or videos of a child online, or a child is in danger, this "
-            "page explains where to report it."
-        ),
-        body=stream(
-            (
-                "content_warning",
-                {
-                    "message": (
-                        "This page talks about child sexual abuse. If you need to leave quickly, use the "
-                        "'Exit this page' button at the top of every page."
-                    )
-                },
-            ),
-            ("heading", {"text": "If a child is in immediate danger", "level": "h2"}),
-            (
-                "rich_text",
-                paragraphs(
-                    "Call your local emergency number now. A national child helpline can also listen, advise "
-                    "and put a child or a worried adult in touch with help."
-                ),
-            ),
-            ("heading", {"text": "Reporting child sexual abuse material online", "level": "h2"}),
-            (
-                "rich_text",
-                bullet_list(
-                    "<b>Your national hotline.</b> Most countries have one; INHOPE keeps the list of its member "
-                    'hotlines around the world at <a href="https://www.inhope.org">inhope.org</a>.',
-                    "<b>In the United States:</b> the CyberTipline of the National Center for Missing &amp; "
-                    'Exploited Children (NCMEC) at <a href="https://report.cybertip.org">report.cybertip.org</a>. '
-                    "You can report anonymously.",
-                    "<b>In the United Kingdom:</b> the Internet Watch Foundation (IWF) at "
-                    '<a href="https://report.iwf.org.uk">report.iwf.org.uk</a>.',
-                    "<b>Where there is no national hotline:</b> the IWF runs reporting portals with partners in "
-                    "many countries.",
-                ),
-            ),
-            (
-                "rich_text",
-                paragraphs(
-                    "<b>Never send, forward, copy or save the images or videos themselves</b>, not even to the "
-                    "police or a hotline. Doing so spreads the abuse further and can be a crime. Report the web "
-                    "address where you saw the material instead."
-                ),
-            ),
-            ("heading", {"text": "About the 'Exit this page' button", "level": "h2"}),
-            (
-                "accordion",
-                {
-                    "heading": "",
-                    "items": [
-                        {
-                            "question": "What the button does",
-                            "answer": paragraphs(
-                                "Selecting 'Exit this page', or pressing the Shift key three times, takes you straight to "
-                                "a neutral website and replaces this page in your browser's history, so pressing Back does "
-                                "not bring you back here."
-                            ),
-                        },
-                        {
-                            "question": "What the button does not do",
-                            "answer": paragraphs(
-                                "It does not clear your browsing history. Other pages of this site you visited before may "
-                                "still be listed there. To remove them, delete them from your browser's history, or use a "
-                                "private or incognito window, which keeps no history once it is closed."
-                            ),
-                        },
-                    ],
-                },
-            ),
-            ("heading", {"text": "Reporting to the Alliance", "level": "h2"}),
-            (
-                "rich_text",
-                paragraphs(
-                    "The Alliance cannot take reports of abuse or investigate cases. Please use the services "
-                    "above, which work with law enforcement and can act quickly."
-                ),
-            ),
-        ),
-    )
 
 
 def build_contact(home):
@@ -368,7 +280,7 @@ def build_contact(home):
             (
                 "rich_text",
                 paragraphs(
-                    'To report abuse, please do not contact us: see <a href="/report-abuse/">how to report '
+                    'To report abuse, please do not contact us: see <a href="/how-to-report-abuse/">how to report '
                     "abuse</a> for the services that can act.",
                 ),
             ),

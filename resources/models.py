@@ -92,6 +92,12 @@ class CapabilityPage(BasePage):
     guidance = RichTextField(
         features=RICH_TEXT_FEATURES, blank=True, help_text="More guidance and support: where to find help."
     )
+    links_to_help_finder = models.BooleanField(
+        "link to the help finder",
+        default=False,
+        help_text="Offer the finder of reporting and support services by country, for a capability that "
+        "a visitor might read while looking for a hotline, a helpline or somewhere to report.",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("number"),
@@ -100,6 +106,7 @@ class CapabilityPage(BasePage):
         FieldPanel("why_needed"),
         FieldPanel("good_practice"),
         FieldPanel("guidance"),
+        FieldPanel("links_to_help_finder"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "events",
     "members",
     "governance",
+    "helpfinder",
     "home",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
