@@ -15,6 +15,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # No control socket: nothing outside the process should be able to steer it.
 control_socket_disable = True
 accesslog = "-"
+# The access log keeps no query string, no referrer and no help finder country (website/access_log.py).
+logger_class = "website.access_log.PrivateAccessLogger"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn's Server header says "gunicorn" with no version number, so nothing to hide.

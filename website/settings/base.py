@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it sees every response, those from the page cache too (website/access_log.py).
+    "website.access_log.AccessLogPathMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "website.middleware.AdminSecurityPolicyMiddleware",
