@@ -1,6 +1,10 @@
 # Two commands set up everything: `make run` (install, migrate, build content, serve)
 # and `make test` (the whole suite). Re-running is quick: installs are stamped.
 
+# Python keeps its compiled modules: every manage.py, worker and test server then starts in
+# seconds instead of compiling Django and Wagtail afresh (some machines set this variable).
+unexport PYTHONDONTWRITEBYTECODE
+
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1

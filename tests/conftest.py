@@ -58,12 +58,22 @@ def home_page(site):
 
 
 @pytest.fixture
-def initial_content(db):
-    """The whole site as `load_initial_content` builds it."""
-    from django.core.management import call_command
+def initial_content(db, initial_content_snapshot, settings):
+    """The whole site as `load_initial_content` builds it: built once per test session, then
+    restored for each test that asks for it (in under a second, where building takes many)."""
+    from website.address import apply_public_address
 
-    call_command("load_initial_content", stdout=open(os.devnull, "w"))
+    initial_content_snapshot.restore(settings.MEDIA_ROOT)
+    apply_public_address()  # as the command would for this test's address
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(scope="session")
+def initial_content_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    from tests.snapshot import Snapshot
+
+    with django_db_blocker.unblock():
+        return Snapshot.of_command("load_initial_content", media=tmp_path_factory.mktemp("initial-content-media"))
 
 
 @pytest.fixture
