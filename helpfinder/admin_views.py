@@ -123,6 +123,7 @@ class ServicesToRecheckView(ReportView):
         "get_kind_display": "Kind",
         "last_checked": "Last checked",
         "link_problem": "Web address problem",
+        "source": "Source",
         "url": "Web address",
         "phone": "Phone number",
     }

@@ -22,7 +22,7 @@ def write_list(tmp_path, *rows, name="services.csv"):
 
 
 def row(**changes):
-    fields = dict(zip(HEADER.split(","), HOTLINE.split(",")))
+    fields = dict(zip(HEADER.split(","), HOTLINE.split(","), strict=True))
     fields.update(changes)
     return ",".join(fields.values())
 

@@ -57,7 +57,12 @@ def test_host_is_where_the_address_goes(url, host):
 
 @pytest.mark.parametrize(
     ("languages", "names"),
-    [("en", "English"), ("en, sw", "English and Swahili"), ("lb, fr, de", "Luxembourgish, French and German"), ("", "")],
+    [
+        ("en", "English"),
+        ("en, sw", "English and Swahili"),
+        ("lb, fr, de", "Luxembourgish, French and German"),
+        ("", ""),
+    ],
 )
 def test_language_names_are_the_languages_english_names(languages, names):
     assert service(languages=languages).language_names == names

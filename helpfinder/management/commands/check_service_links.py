@@ -26,7 +26,7 @@ class Command(BaseCommand):
         services = list(Service.objects.exclude(url="").values_list("pk", "name", "url"))
         addresses = sorted({url for _, _, url in services})
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            problems = dict(zip(addresses, pool.map(lambda url: problem_with(url, timeout), addresses)))
+            problems = dict(zip(addresses, pool.map(lambda url: problem_with(url, timeout), addresses), strict=True))
         if len(addresses) > 1 and not any(map(reached, problems.values())):
             # No server reached at all says more about this server's connection than about the services.
             raise CommandError(f"None of the {len(addresses)} web addresses could be reached; nothing was recorded.")
