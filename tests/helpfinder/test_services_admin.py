@@ -6,7 +6,9 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import reverse
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -175,3 +177,17 @@ def test_only_those_who_may_change_services_see_the_report(client, django_user_m
     client.force_login(user_in(django_user_model, "Editors"))
     assert client.get(reports_menu_url).status_code == 200
     assert reports_menu_url in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.parametrize("url", [reverse_lazy(LIST), reverse_lazy(REPORT)])
+def test_the_list_and_the_report_take_as_many_queries_for_60_services_as_for_5(editor, url):
+    editor.get(url)  # the first request's own lookups (the session, the user's groups) are not counted
+
+    def queries_with(count):
+        Service.objects.all().delete()
+        ServiceFactory.create_batch(count, last_checked=None)
+        with CaptureQueriesContext(connection) as queries:
+            assert editor.get(url).status_code == 200
+        return len(queries)
+
+    assert queries_with(5) == queries_with(60)
