@@ -9,6 +9,7 @@ The chosen country is only ever in the address: never stored, logged or put in a
 """
 
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf.locale import LANG_INFO
@@ -67,6 +68,13 @@ DIALLED = re.compile(r"[^\d+]")
 def validate_language_codes(value):
     if value and not LANGUAGE_CODES.match(value):
         raise ValidationError("Give two-letter language codes separated by commas, e.g. 'en, sw'.")
+
+
+class ServiceQuerySet(models.QuerySet):
+    def needing_check(self):
+        """Services never checked, or last checked more than CHECK_EVERY_DAYS ago (as `needs_checking`)."""
+        due = timezone.localdate() - timedelta(days=CHECK_EVERY_DAYS)
+        return self.filter(models.Q(last_checked__isnull=True) | models.Q(last_checked__lt=due))
 
 
 class Service(index.Indexed, models.Model):
@@ -134,6 +142,8 @@ class Service(index.Indexed, models.Model):
         "changed by an editor, so a newer list may update it.",
     )
 
+    objects = ServiceQuerySet.as_manager()
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("country"), FieldPanel("kind"), FieldPanel("organisation"), FieldPanel("name")],
@@ -182,6 +192,10 @@ class Service(index.Indexed, models.Model):
         codes = [code.strip() for code in self.languages.split(",") if code.strip()]
         names = [LANG_INFO.get(code, {}).get("name", code) for code in codes]
         return str(get_text_list(names, "and")) if names else ""
+
+    @property
+    def country_name(self):
+        return self.country.name if self.country else "Every country"
 
     @property
     def needs_checking(self):

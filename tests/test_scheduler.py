@@ -61,5 +61,5 @@ def test_a_failing_job_is_logged_and_the_others_still_run(monkeypatch, caplog):
     monkeypatch.setattr(run_scheduler, "call_command", call)
     call_command("run_scheduler", "--once")
 
-    assert ran == ["publish_scheduled", "refresh_event_lists", "prune_db_task_results"]
+    assert ran == ["publish_scheduled", "refresh_event_lists", "prune_db_task_results", "check_service_links"]
     assert "'purge_enquiries' failed" in caplog.text

@@ -36,6 +36,9 @@ JOBS = (
     Job(("refresh_event_lists",), every=MINUTE),
     Job(("purge_enquiries",), every=DAY),
     Job(("prune_db_task_results", "--backend", "background"), every=DAY),
+    # The help finder's web addresses are tried, so editors hear of one that stopped working. A
+    # thread pool and a short timeout keep it to seconds, so the minute jobs are barely held up.
+    Job(("check_service_links",), every=DAY),
 )
 
 
@@ -48,7 +51,10 @@ def run(job):
 
 
 class Command(BaseCommand):
-    help = "Run the recurring jobs (scheduled publishing, the register's retention, the queue's tidying) when due."
+    help = (
+        "Run the recurring jobs (scheduled publishing, the register's retention, the queue's tidying, "
+        "the help finder's link check) when due."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Run every job once, then stop.")
