@@ -9,7 +9,13 @@ from website.models import SiteSettings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PAGE_TYPES = {"home": "/", "standard": "/about/", "how to report abuse": "/how-to-report-abuse/", "search": "/search/?q=children", "not found": "/missing/"}
+PAGE_TYPES = {
+    "home": "/",
+    "standard": "/about/",
+    "how to report abuse": "/how-to-report-abuse/",
+    "search": "/search/?q=children",
+    "not found": "/missing/",
+}
 
 
 @pytest.mark.parametrize("width", [375, 1280])

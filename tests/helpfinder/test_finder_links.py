@@ -12,7 +12,9 @@ from tests.factories.home import StandardPageFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_every_country_page_renders_within_the_same_query_budget(client, initial_content, django_assert_max_num_queries):
+def test_every_country_page_renders_within_the_same_query_budget(
+    client, initial_content, django_assert_max_num_queries
+):
     assert Service.objects.exclude(country="").exists()
     client.get("/how-to-report-abuse/")  # warms the site's lookups, as any earlier visit does
     for slug in slugs_by_code().values():
@@ -52,7 +54,9 @@ def test_the_not_found_page_offers_the_finder(client, initial_content):
     assert 'action="/how-to-report-abuse/"' in html
 
 
-@pytest.mark.parametrize("slug", ["child-helpline", "csea-hotline", "offender-support-systems", "takedown-procedures", "csea-reporting"])
+@pytest.mark.parametrize(
+    "slug", ["child-helpline", "csea-hotline", "offender-support-systems", "takedown-procedures", "csea-reporting"]
+)
 def test_capabilities_on_helplines_hotlines_and_reporting_link_to_the_finder(client, initial_content, slug):
     capability = CapabilityPage.objects.get(slug=slug)
     assert capability.links_to_help_finder

@@ -24,7 +24,11 @@ def test_the_finder_page_shows_its_introduction_then_the_chooser(client, finder)
     html = client.get("/how-to-report-abuse/").content.decode()
 
     h1, intro, heading, select = text_positions(
-        html, "<h1>How to report abuse</h1>", "<p class=\"lead\">Where to report abuse", "Find help in your country", "<select"
+        html,
+        "<h1>How to report abuse</h1>",
+        '<p class="lead">Where to report abuse',
+        "Find help in your country",
+        "<select",
     )
     assert h1 < intro < heading < select
     assert '<option value="kenya">Kenya</option>' in html
@@ -54,7 +58,9 @@ def test_an_unknown_or_missing_country_shows_the_page_again_with_an_error(client
 
 def test_a_country_page_lists_the_emergency_line_then_its_services_by_need_then_the_global_ones(client, finder):
     ServiceFactory(country="KE", kind=ServiceKind.HELPLINE, name="Childline Kenya", phone="116", url="")
-    ServiceFactory(country="KE", kind=ServiceKind.HOTLINE, name="Kenya Reporting Portal", url="https://report.iwf.org.uk/ke")
+    ServiceFactory(
+        country="KE", kind=ServiceKind.HOTLINE, name="Kenya Reporting Portal", url="https://report.iwf.org.uk/ke"
+    )
     ServiceFactory(country="", kind=ServiceKind.REMOVAL, name="Take It Down", url="https://takeitdown.ncmec.org/")
     ServiceFactory(country="UG", name="Uganda Helpline")
 
@@ -88,7 +94,10 @@ def test_a_country_page_has_its_own_title_address_description_and_breadcrumbs(cl
 
     assert "<title>Report abuse and get help in Kenya | WePROTECT Global Alliance</title>" in html
     assert '<link rel="canonical" href="http://localhost/how-to-report-abuse/kenya/">' in html
-    assert 'name="description" content="Where to report the sexual abuse of a child online and where to get help in Kenya' in html
+    assert (
+        'name="description" content="Where to report the sexual abuse of a child online and where to get help in Kenya'
+        in html
+    )
     crumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', html, re.S).group()
     assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs) == ["Home", "How to report abuse", "Kenya"]
     assert "quick-exit" in html

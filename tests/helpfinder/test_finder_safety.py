@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.snippets.models import get_snippet_models
 
 from helpfinder.models import Service
-
 from tests.factories.helpfinder import HelpFinderPageFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
