@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from resources.models import CapabilityPage
 from tests.browser.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,3 +67,11 @@ def test_the_finder_pages_are_accessible(initial_content, visit, page, path, wid
     visit(path)
     expect(page.get_by_role("combobox", name="Your country")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_child_helpline_capability_leads_to_the_finder(initial_content, visit, page):
+    page.set_viewport_size(PHONE)
+    visit(CapabilityPage.objects.get(slug="child-helpline").url)
+    assert_accessible(page)
+    page.get_by_role("link", name="Find the services in your country").click()
+    page.wait_for_url("**/how-to-report-abuse/")
