@@ -15,14 +15,18 @@ from urllib.parse import urlsplit
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import get_text_list
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from helpfinder import countries
 from website.blocks import PageBodyBlock
 from website.models import BasePage
 
@@ -238,6 +242,49 @@ class HelpFinderPage(RoutablePageMixin, BasePage):
     @property
     def summary_text(self):
         return self.introduction
+
+    @path("")
+    def finder(self, request):
+        """The page itself; choosing a country (?country=kenya) leads to that country's own address."""
+        from helpfinder.forms import CountryForm
+
+        form = CountryForm(request.GET) if "country" in request.GET else CountryForm()
+        if form.is_bound and form.is_valid():
+            return redirect(self.country_url(form.cleaned_data["country"]))
+        return self.render(request, context_overrides={"form": form})
+
+    @path("<slug:country>/", name="country")
+    def country(self, request, country):
+        from helpfinder.forms import CountryForm
+        from helpfinder.views import country_context
+
+        code = countries.country_code(country)
+        if code is None:
+            raise Http404("No such country")
+        return self.render(
+            request,
+            template="helpfinder/country_page.html",
+            context_overrides={
+                "form": CountryForm(initial={"country": country}),
+                **country_context(self, request, country, code),
+            },
+        )
+
+    def country_url(self, slug):
+        return self.url + self.reverse_subpage("country", args=[slug])
+
+    def services_for(self, code):
+        """The country's services and those for every country, in one query, in the finder's order."""
+        services = Service.objects.filter(Q(country=code) | Q(country=""))
+        return sorted(services, key=lambda service: (KIND_ORDER[service.kind], service.name.casefold()))
+
+    def get_sitemap_urls(self, request=None):
+        """The page, then every country that has services of its own (the others list only the global ones)."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        codes = Service.objects.exclude(country="").values_list("country", flat=True).distinct()
+        slugs = sorted(countries.country_slug(code) for code in codes)
+        return urls + [{"location": base + slug + "/"} for slug in slugs]
 
 
 class RemovedService(models.Model):

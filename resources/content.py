@@ -77,6 +77,12 @@ GENERATED_LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "pt": "Portuguese",
 GENERATED_FILE_SIZE_LIMIT = 8 * 1024  # they were about 1.4 KB; any real publication is far larger
 
 
+# The capabilities a visitor looking for a helpline, a hotline or somewhere to report may read:
+# child helpline, CSEA hotline, offender support systems, takedown procedures, CSEA reporting.
+# Set when a capability is created; an editor decides afterwards.
+LINKS_TO_HELP_FINDER = {11, 12, 15, 16, 17}
+
+
 def build(home):
     framework = build_framework(home)
     capabilities = {page.number: page for page in CapabilityPage.objects.descendant_of(framework)}
@@ -119,6 +125,7 @@ def build_framework(home):
                 why_needed=paragraphs(why),
                 good_practice=paragraphs(practice),
                 guidance=paragraphs(GUIDANCE),
+                links_to_help_finder=number in LINKS_TO_HELP_FINDER,
             )
     for capability in CapabilityPage.objects.descendant_of(framework):
         replace_unchanged(capability, "guidance", paragraphs(OLD_GUIDANCE), paragraphs(GUIDANCE))

@@ -72,7 +72,7 @@ def test_image_and_document_blocks_render_with_alt_text_and_file_details(client,
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/about/", "/what-members-do/", "/report-abuse/", "/contact/", "/privacy/", "/accessibility/"]
+    "path", ["/", "/about/", "/what-members-do/", "/how-to-report-abuse/", "/contact/", "/privacy/", "/accessibility/"]
 )
 def test_every_page_from_initial_content_renders(client, initial_content, path):
     response = client.get(path)
@@ -112,7 +112,10 @@ def test_every_field_an_editor_sees_has_help_text():
             assert field.help_text, f"{model.__name__}.{field.name} has no help text"
 
 
-@pytest.mark.parametrize("path", ["/", "/about/", "/report-abuse/", "/search/?q=children", "/no-such-page/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/about/", "/how-to-report-abuse/", "/how-to-report-abuse/kenya/", "/search/?q=children", "/no-such-page/"],
+)
 def test_public_pages_stay_within_the_query_budget(client, initial_content, django_assert_max_num_queries, path):
     client.get(path)  # the first request warms Wagtail's per-process caches (site root paths)
     with django_assert_max_num_queries(10):

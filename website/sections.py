@@ -1,4 +1,4 @@
-"""The site's section pages (the library, the news, the events, the members directory), found
+"""The site's section pages (the library, the news, the events, the members directory, the help finder), found
 together in one query per content version, for every fragment that links to one of them.
 
 A fragment is rendered afresh after each change an editor makes; looking each index up on its
@@ -15,6 +15,7 @@ SECTION_INDEXES = (
     "resources.ResourceIndexPage",
     "events.EventIndexPage",
     "members.MembersDirectoryPage",
+    "helpfinder.HelpFinderPage",
 )
 
 

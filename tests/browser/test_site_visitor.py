@@ -9,7 +9,13 @@ from website.models import SiteSettings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PAGE_TYPES = {"home": "/", "standard": "/report-abuse/", "search": "/search/?q=children", "not found": "/missing/"}
+PAGE_TYPES = {
+    "home": "/",
+    "standard": "/about/",
+    "how to report abuse": "/how-to-report-abuse/",
+    "search": "/search/?q=children",
+    "not found": "/missing/",
+}
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -31,11 +37,11 @@ def neutral_site(initial_content, live_server):
 
 def test_quick_exit_button_leaves_and_back_does_not_return(neutral_site, live_server, page):
     page.goto(live_server.url + "/sitemap.xml")  # where the visitor was before
-    page.goto(live_server.url + "/report-abuse/")
+    page.goto(live_server.url + "/how-to-report-abuse/")
     page.get_by_role("link", name="Exit this page").click()
     page.wait_for_url(neutral_site)
     page.go_back()
-    assert "/report-abuse/" not in page.url
+    assert "/how-to-report-abuse/" not in page.url
 
 
 def test_pressing_shift_three_times_leaves(neutral_site, live_server, page):

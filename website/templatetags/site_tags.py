@@ -54,10 +54,14 @@ def main_menu(context):
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    """The trail from the home page down to the current page's parent."""
+def breadcrumbs(context, here_title=None, here_url=None):
+    """The trail from the home page down to the current page's parent.
+
+    On one of a page's own routes (a finder's country), `here_title` and `here_url` name where the
+    visitor is, and the page itself becomes the last link of the trail.
+    """
     page = context.get("page")
-    if page is None or page.depth <= 2:
+    if page is None or (page.depth <= 2 and not here_title):
         return {"ancestors": []}
     request = context.get("request")
     ancestors = cached_for_content(
@@ -66,13 +70,18 @@ def breadcrumbs(context):
         f"breadcrumbs-with-full-urls:{page.pk}",
         lambda: [link(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gte=2)],
     )
-    return {"ancestors": ancestors, "page": page, "structured_data": breadcrumb_list(ancestors, page, request)}
+    if here_title:
+        ancestors = ancestors + [link(page, request)]
+        here = {"title": here_title, "full_url": here_url}
+    else:
+        here = {"title": page.title, "full_url": page.get_full_url(request=request)}
+    return {"ancestors": ancestors, "here": here, "structured_data": breadcrumb_list(ancestors, here)}
 
 
-def breadcrumb_list(ancestors, page, request):
+def breadcrumb_list(ancestors, here):
     """schema.org BreadcrumbList: the same trail as the visible breadcrumbs, with full addresses."""
     trail = [("Home" if item["depth"] == 2 else item["title"], item["full_url"]) for item in ancestors]
-    trail.append((page.title, page.get_full_url(request=request)))
+    trail.append((here["title"], here["full_url"]))
     items = [
         {"@type": "ListItem", "position": position, "name": name, "item": url}
         for position, (name, url) in enumerate(trail, start=1)
@@ -84,11 +93,15 @@ def breadcrumb_list(ancestors, page, request):
 def page_title(page):
     """The page's <title>: the editor's SEO title, else the title with the site's name while the
     whole stays within TITLE_LENGTH, else the title alone, shortened at a word if it must be."""
-    if page.seo_title:
-        return page.seo_title
-    if len(page.title) + len(TITLE_SUFFIX) <= TITLE_LENGTH:
-        return page.title + TITLE_SUFFIX
-    return Truncator(page.title).chars(TITLE_LENGTH)
+    return page.seo_title or title_with_site_name(page.title)
+
+
+@register.simple_tag
+def title_with_site_name(title):
+    """A <title>: the title with the site's name where the whole fits TITLE_LENGTH, else shortened at a word."""
+    if len(title) + len(TITLE_SUFFIX) <= TITLE_LENGTH:
+        return title + TITLE_SUFFIX
+    return Truncator(title).chars(TITLE_LENGTH)
 
 
 @register.simple_tag(takes_context=True)
