@@ -27,6 +27,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from helpfinder import countries
+from website.access_log import log_as
 from website.blocks import PageBodyBlock
 from website.models import BasePage
 
@@ -261,7 +262,7 @@ class HelpFinderPage(RoutablePageMixin, BasePage):
         code = countries.country_code(country)
         if code is None:
             raise Http404("No such country")
-        return self.render(
+        response = self.render(
             request,
             template="helpfinder/country_page.html",
             context_overrides={
@@ -269,6 +270,7 @@ class HelpFinderPage(RoutablePageMixin, BasePage):
                 **country_context(self, request, country, code),
             },
         )
+        return log_as(response, self.url)  # the server's access log never names the country
 
     def country_url(self, slug):
         return self.url + self.reverse_subpage("country", args=[slug])

@@ -118,3 +118,21 @@ def test_no_visitor_waits_for_the_mail_server_and_the_worker_sends_when_it_is_ba
     assert deliveries(server, "Mail outage test") == "['sent', 'sent']"
     ours = [message for message in back.messages if "Mail outage test" in message.get_content()]
     assert sorted(message["To"] for message in ours) == [fields["email"], "membership@example.org"]
+
+
+def test_the_access_log_names_no_search_no_country_and_no_referrer(server):
+    searched = urllib.request.Request(
+        server.url + "/search/?q=worried+about+my+cousin",
+        headers={"Referer": server.url + "/how-to-report-abuse/kenya/"},
+    )
+    with urllib.request.urlopen(searched) as response:
+        assert response.status == 200
+    for _ in range(2):  # rendered, then from the page cache
+        headers, html = fetch(server, "/how-to-report-abuse/kenya/")
+        assert "Kenya" in html and not any("log" in name.lower() for name in headers)
+
+    log = server.log_path.read_text()
+
+    assert '"GET /search/ HTTP/1.1" 200' in log
+    assert log.count('"GET /how-to-report-abuse/ HTTP/1.1" 200') == 2
+    assert "cousin" not in log and "kenya" not in log.lower()
