@@ -63,3 +63,11 @@ def test_a_failing_job_is_logged_and_the_others_still_run(monkeypatch, caplog):
 
     assert ran == ["publish_scheduled", "refresh_event_lists", "prune_db_task_results", "check_service_links"]
     assert "'purge_enquiries' failed" in caplog.text
+
+
+def test_the_link_check_waits_an_hour_after_start_and_the_other_jobs_run_at_once():
+    due = {job.name: at for job, at in run_scheduler.first_due(start=0).items()}
+
+    assert due.pop("check_service_links") == run_scheduler.HOUR
+    assert set(due.values()) == {0}
+    assert set(run_scheduler.first_due(start=0, once=True).values()) == {0}

@@ -16,13 +16,15 @@ from django.db import close_old_connections
 logger = logging.getLogger(__name__)
 
 MINUTE = 60
-DAY = 24 * 60 * MINUTE
+HOUR = 60 * MINUTE
+DAY = 24 * HOUR
 
 
 @dataclass(frozen=True)
 class Job:
     command: tuple
     every: int  # seconds
+    first_after: int = 0  # seconds after the scheduler starts (with --once, at once)
 
     @property
     def name(self):
@@ -38,7 +40,8 @@ JOBS = (
     Job(("prune_db_task_results", "--backend", "background"), every=DAY),
     # The help finder's web addresses are tried, so editors hear of one that stopped working. A
     # thread pool and a short timeout keep it to seconds, so the minute jobs are barely held up.
-    Job(("check_service_links",), every=DAY),
+    # Not at start: a developer's every `make run` would otherwise call on a hundred outside sites.
+    Job(("check_service_links",), every=DAY, first_after=HOUR),
 )
 
 
@@ -48,6 +51,11 @@ def run(job):
         call_command(*job.command, verbosity=0)
     except Exception:
         logger.exception("Scheduled job %r failed; it runs again when next due.", job.name)
+
+
+def first_due(start, once=False):
+    """When each job first runs: with --once every job at once, else each its first_after after start."""
+    return {job: start + (0 if once else job.first_after) for job in JOBS}
 
 
 class Command(BaseCommand):
@@ -60,7 +68,7 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Run every job once, then stop.")
 
     def handle(self, *args, once=False, **options):
-        due = dict.fromkeys(JOBS, 0.0)  # every job is due at start
+        due = first_due(time.monotonic(), once)
         while True:
             now = time.monotonic()
             for job, due_at in due.items():
