@@ -37,6 +37,8 @@ LIGHTHOUSE_PAGES = {
     "article": "/news/global-taskforce-on-child-sexual-abuse-online/",
     "event": "/events/global-summit-2024/",
     "members directory": "/members/",
+    "help finder": "/how-to-report-abuse/",
+    "help finder, a country": "/how-to-report-abuse/kenya/",
 }
 
 
