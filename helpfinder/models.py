@@ -284,7 +284,7 @@ class HelpFinderPage(RoutablePageMixin, BasePage):
         """The page, then every country that has services of its own (the others list only the global ones)."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
-        codes = Service.objects.exclude(country="").values_list("country", flat=True).distinct()
+        codes = Service.objects.exclude(country="").order_by().values_list("country", flat=True).distinct()
         slugs = sorted(countries.country_slug(code) for code in codes)
         return urls + [{"location": base + slug + "/"} for slug in slugs]
 
