@@ -23,7 +23,7 @@ def when_checked(service):
 
 def country_choices():
     """Only the countries that have services, so the list is short enough to choose from."""
-    codes = Service.objects.exclude(country="").values_list("country", flat=True).distinct()
+    codes = Service.objects.country_codes()
     named = sorted(((code, Service(country=code).country.name) for code in codes), key=lambda choice: choice[1])
     return [(EVERY_COUNTRY, "Every country (listed in all)")] + named
 

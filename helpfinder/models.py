@@ -81,6 +81,11 @@ class ServiceQuerySet(models.QuerySet):
         due = timezone.localdate() - timedelta(days=CHECK_EVERY_DAYS)
         return self.filter(models.Q(last_checked__isnull=True) | models.Q(last_checked__lt=due))
 
+    def country_codes(self):
+        """Each country that has services of its own, once (not once per service, as the default
+        ordering by kind and name would give)."""
+        return self.exclude(country="").order_by("country").values_list("country", flat=True).distinct()
+
 
 class Service(index.Indexed, models.Model):
     """One reporting or support service: a hotline, a helpline, a police portal, a removal tool…"""
@@ -284,8 +289,7 @@ class HelpFinderPage(RoutablePageMixin, BasePage):
         """The page, then every country that has services of its own (the others list only the global ones)."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
-        codes = Service.objects.exclude(country="").order_by().values_list("country", flat=True).distinct()
-        slugs = sorted(countries.country_slug(code) for code in codes)
+        slugs = sorted(countries.country_slug(code) for code in Service.objects.country_codes())
         return urls + [{"location": base + slug + "/"} for slug in slugs]
 
 

@@ -112,6 +112,16 @@ def test_the_list_filters_and_searches(editor, query, listed, not_listed):
     assert not_listed not in html
 
 
+def test_the_country_filter_offers_each_country_with_services_once(editor):
+    ServiceFactory.create_batch(2, country="KE", kind="csam_hotline")
+    ServiceFactory(country="KE", kind="child_helpline")
+
+    html = editor.get(reverse(LIST)).content.decode()
+
+    assert html.count('<option value="KE">Kenya</option>') == 1
+    assert '<option value="UG">' not in html
+
+
 def test_the_editor_shows_the_last_try_of_the_web_address(editor):
     service = ServiceFactory(link_checked_at=timezone.now(), link_problem="404 Not Found")
     html = editor.get(reverse(EDIT, args=[service.pk])).content.decode()
