@@ -256,10 +256,11 @@ class EventPage(RoutablePageMixin, BasePage):
     @cached_property
     def where(self):
         place = ", ".join(part for part in (self.venue, self.city, self.country.name if self.country else "") if part)
+        # Plain text in the active language, for the page and the calendar file alike.
         if self.attendance == Attendance.ONLINE:
-            return Attendance.ONLINE.label
+            return str(Attendance.ONLINE.label)
         if self.attendance == Attendance.BOTH:
-            return _("%(place)s and online") % {"place": place} if place else Attendance.BOTH.label
+            return _("%(place)s and online") % {"place": place} if place else str(Attendance.BOTH.label)
         return place
 
     @property
