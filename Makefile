@@ -41,9 +41,17 @@ $(VENV)/.runtime: requirements.txt | $(PY)
 $(VENV)/.dev: requirements-dev.txt requirements.txt | $(PY)
 	$(call install,requirements-dev.txt)
 
+# The interface's translations: each locale/<language>/LC_MESSAGES/django.po is compiled to
+# its .mo (not committed) whenever the .po is newer. Needs GNU gettext's msgfmt (Debian: gettext).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+$(CATALOGUES): %.mo: %.po | $(VENV)/.runtime
+	@command -v msgfmt >/dev/null || { echo "error: msgfmt is missing: install GNU gettext (apt-get install gettext)" >&2; exit 1; }
+	@$(PY) manage.py compilemessages -v 0 --locale $(word 2,$(subst /, ,$@)) --ignore=.venv --ignore=var --ignore=media --ignore=bench --ignore=tests
+
 # The site's links and e-mails name the address it serves on (website/address.py).
 run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime $(CATALOGUES)
 	@$(PY) manage.py migrate --noinput -v 0
 	@$(PY) manage.py load_initial_content
 	@$(PY) manage.py ensure_admin
@@ -58,7 +66,7 @@ run: $(VENV)/.runtime
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev $(CATALOGUES)
 	@$(PY) -m pytest
 
 bench: $(VENV)/.dev

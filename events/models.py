@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -31,21 +33,30 @@ LOCAL_TIME_HELP = (
 
 
 class EventKind(models.TextChoices):
-    SUMMIT = "summit", "Summit"
-    WEBINAR = "webinar", "Webinar"
-    MEETING = "meeting", "Meeting"
+    SUMMIT = "summit", _("Summit")
+    WEBINAR = "webinar", _("Webinar")
+    MEETING = "meeting", _("Meeting")
+
+
+# Each kind in the plural: as the filter's choice, and within a sentence ("No upcoming summits").
+# Whole words, not an added "s", so that every language can say them its own way.
+EVENT_KIND_PLURALS = {
+    EventKind.SUMMIT: (_("Summits"), _("summits")),
+    EventKind.WEBINAR: (_("Webinars"), _("webinars")),
+    EventKind.MEETING: (_("Meetings"), _("meetings")),
+}
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    POSTPONED = "postponed", "Postponed"
-    CANCELLED = "cancelled", "Cancelled"
+    SCHEDULED = "scheduled", _("Scheduled")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Attendance(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    BOTH = "both", "In person and online"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    BOTH = "both", _("In person and online")
 
 
 class SessionBlock(blocks.StructBlock):
@@ -131,7 +142,7 @@ class EventPage(RoutablePageMixin, BasePage):
     """One event: when and where (in its own time zone), how to register, its agenda and speakers."""
 
     base_form_class = EventPageForm
-    search_kind = "Event"
+    search_kind = _("Event")
 
     kind = models.CharField(max_length=10, choices=EventKind.choices, default=EventKind.SUMMIT)
     status = models.CharField(
@@ -245,10 +256,11 @@ class EventPage(RoutablePageMixin, BasePage):
     @cached_property
     def where(self):
         place = ", ".join(part for part in (self.venue, self.city, self.country.name if self.country else "") if part)
+        # Plain text in the active language, for the page and the calendar file alike.
         if self.attendance == Attendance.ONLINE:
-            return "Online"
+            return str(Attendance.ONLINE.label)
         if self.attendance == Attendance.BOTH:
-            return f"{place} and online" if place else "In person and online"
+            return _("%(place)s and online") % {"place": place} if place else str(Attendance.BOTH.label)
         return place
 
     @property
@@ -296,7 +308,7 @@ class EventPage(RoutablePageMixin, BasePage):
 class EventIndexPage(RoutablePageMixin, BasePage):
     """Upcoming events, soonest first, then the archive one year at a time; filtered by kind."""
 
-    search_kind = "Events"
+    search_kind = pgettext_lazy("search result kind", "Events")
     upcoming_per_page = 20
 
     introduction = models.TextField(max_length=600, help_text="A short introduction above the list of events.")
@@ -337,8 +349,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         year = request.GET.get("year", "")
         year = int(year) if year.isdigit() and int(year) in years else (years[0] if years else None)
         context.update(
-            kinds=EventKind.choices,
+            kinds=[(value, plurals[0]) for value, plurals in EVENT_KIND_PLURALS.items()],
             kind=kind,
+            kind_plural=EVENT_KIND_PLURALS[kind][1] if kind else "",
             upcoming=upcoming,
             query_string=f"kind={kind}" if kind else "",
             years=years,

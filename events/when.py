@@ -11,6 +11,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext
 
 
 @cache
@@ -26,7 +27,7 @@ def zone_name(moment, zone):
     abbreviation = local.tzname() or ""
     parts = [abbreviation] if abbreviation.isalpha() and abbreviation != "UTC" else []
     parts += [utc_offset(local), zone]
-    return f"{place} time ({', '.join(parts)})"
+    return gettext("%(place)s time (%(details)s)") % {"place": place, "details": ", ".join(parts)}
 
 
 def utc_offset(local):

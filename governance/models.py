@@ -8,6 +8,7 @@ from, for editors only.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -37,9 +38,9 @@ class BoardMember(Orderable):
         SECRETARIAT = "secretariat", "Secretariat"
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice_chair", "Vice-Chair"
-        MEMBER = "member", "Board member"
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-Chair")
+        MEMBER = "member", _("Board member")
 
     kind = models.CharField(
         max_length=20,

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from members.models import Member
@@ -63,13 +64,13 @@ def filter_choices():
     }
 
 
-EVERYTHING = {"sector": "All sectors", "region": "All regions", "country": "All countries"}
+EVERYTHING = {"sector": _("All sectors"), "region": _("All regions"), "country": _("All countries")}
 
 
 class DirectoryFilterForm(forms.Form):
-    sector = forms.ChoiceField(required=False, label="Sector")
-    region = forms.ChoiceField(required=False, label="Region")
-    country = forms.ChoiceField(required=False, label="Country")
+    sector = forms.ChoiceField(required=False, label=_("Sector"))
+    region = forms.ChoiceField(required=False, label=_("Region"))
+    country = forms.ChoiceField(required=False, label=_("Country"))
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)

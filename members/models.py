@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import DraftStateMixin, RevisionMixin
@@ -182,7 +183,7 @@ class Member(DraftStateMixin, RevisionMixin, models.Model):
 class MembersDirectoryPage(BasePage):
     """The directory: published, visible members by sector, filtered by sector, region and country."""
 
-    search_kind = "Directory"
+    search_kind = _("Directory")
 
     introduction = models.TextField(max_length=600, help_text="A short introduction above the list of members.")
 

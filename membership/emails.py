@@ -96,12 +96,15 @@ def deliver(row):
 def context_for(row, team):
     enquiry = row.enquiry
     page = MembershipPage.objects.live().first()
+    # Entries from the same organisation and e-mail address: the team looks at them together.
+    duplicates = list(enquiry.possible_duplicates())
     return {
         "enquiry": enquiry,
         "team_address": team,
         "is_application": enquiry.kind == Kind.APPLICATION,
-        # Entries from the same organisation and e-mail address: the team looks at them together.
-        "possible_duplicates": list(enquiry.possible_duplicates()),
+        "possible_duplicates": duplicates,
+        # One value for the acknowledgement's sentence, which is translated whole.
+        "duplicate_references": ", ".join(other.reference for other in duplicates),
         "page": page,
         "page_url": page.full_url if page else "",
     }

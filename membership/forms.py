@@ -8,6 +8,8 @@ import phonenumbers
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -35,12 +37,12 @@ class PlainText:
     """
 
     allowed = ""
-    message = "{label} must be on one line, without special characters"
+    message = _("%(label)s must be on one line, without special characters")
 
     def to_python(self, value):
         if isinstance(value, str) and has_special_characters(value.strip(), self.allowed):
-            label = (self.label or "This field").removesuffix(" (optional)")
-            raise ValidationError(self.message.format(label=label), code="special_characters")
+            label = str(self.label or _("This field")).removesuffix(gettext(" (optional)"))
+            raise ValidationError(self.message % {"label": label}, code="special_characters")
         return super().to_python(value)
 
 
@@ -60,7 +62,7 @@ class MessageField(PlainText, forms.CharField):
     """A message may have several lines and tabs, but no other control characters."""
 
     allowed = "\n\r\t"
-    message = "{label} must not contain special characters"
+    message = _("%(label)s must not contain special characters")
 
 
 class TelephoneField(PlainText, PhoneNumberField):
@@ -75,7 +77,7 @@ class TelephoneField(PlainText, PhoneNumberField):
 
 
 def country_choices():
-    return [("", "Choose a country"), *countries]
+    return [("", _("Choose a country")), *countries]
 
 
 def read_phone_in_country(form):
@@ -88,7 +90,11 @@ def name_lengths_by_label(form):
     """A too-long answer is named by its label: "Organisation name must be 200 characters or fewer"."""
     for field in form.fields.values():
         if isinstance(field, forms.CharField) and getattr(field, "max_length", None):
-            field.error_messages["max_length"] = f"{field.label} must be {field.max_length} characters or fewer"
+            field.error_messages["max_length"] = ngettext(
+                "%(label)s must be %(max)d character or fewer",
+                "%(label)s must be %(max)d characters or fewer",
+                field.max_length,
+            ) % {"label": field.label, "max": field.max_length}
 
 
 class EnquiryDetailsForm(forms.ModelForm):
@@ -105,13 +111,13 @@ class EnquiryDetailsForm(forms.ModelForm):
     country = forms.ChoiceField(
         choices=country_choices,
         required=False,
-        label="Country",
-        help_text="International and regional organisations: the country of your headquarters, if any (optional).",
+        label=_("Country"),
+        help_text=_("International and regional organisations: the country of your headquarters, if any (optional)."),
     )
     read_commitments = forms.BooleanField(
         required=False,
-        label="I have read the member commitments and my organisation can meet them",
-        help_text="Needed for an application. The commitments are listed above.",
+        label=_("I have read the member commitments and my organisation can meet them"),
+        help_text=_("Needed for an application. The commitments are listed above."),
     )
 
     class Meta:
@@ -130,37 +136,41 @@ class EnquiryDetailsForm(forms.ModelForm):
             "message": MessageField,
         }  # fmt: skip
         labels = {
-            "organisation_name": "Organisation name",
-            "organisation_type": "Type of organisation",
-            "regions_covered": "Region or countries your organisation covers",
-            "website": "Organisation website (optional)",
-            "contact_name": "Your full name",
-            "job_title": "Your job title",
-            "email": "Your e-mail address",
-            "phone": "Your telephone number (optional)",
-            "senior_lead_name": "Senior lead's name",
-            "senior_lead_role": "Senior lead's role",
-            "working_contact_name": "Working-level contact's name",
-            "working_contact_email": "Working-level contact's e-mail address",
-            "message": "Your message (optional)",
+            "organisation_name": _("Organisation name"),
+            "organisation_type": _("Type of organisation"),
+            "regions_covered": _("Region or countries your organisation covers"),
+            "website": _("Organisation website (optional)"),
+            "contact_name": _("Your full name"),
+            "job_title": _("Your job title"),
+            "email": _("Your e-mail address"),
+            "phone": _("Your telephone number (optional)"),
+            "senior_lead_name": _("Senior lead's name"),
+            "senior_lead_role": _("Senior lead's role"),
+            "working_contact_name": _("Working-level contact's name"),
+            "working_contact_email": _("Working-level contact's e-mail address"),
+            "message": _("Your message (optional)"),
         }
         help_texts = {
-            "regions_covered": "Only for international and regional organisations. For example, Southern Africa, or Kenya, Tanzania and Uganda.",
-            "website": "For example, https://www.example.org",
-            "email": "We will send a confirmation to this address.",
-            "phone": "For example +44 20 7946 0000. Without a country code, it is read as a number in the country above.",
-            "senior_lead_role": "For governments, a minister or someone at ministerial level.",
-            "message": "Anything you would like the membership team to know.",
+            "regions_covered": _(
+                "Only for international and regional organisations. For example, Southern Africa, or Kenya, Tanzania and Uganda."
+            ),
+            "website": _("For example, https://www.example.org"),
+            "email": _("We will send a confirmation to this address."),
+            "phone": _(
+                "For example +44 20 7946 0000. Without a country code, it is read as a number in the country above."
+            ),
+            "senior_lead_role": _("For governments, a minister or someone at ministerial level."),
+            "message": _("Anything you would like the membership team to know."),
         }
         error_messages = {
-            "organisation_name": {"required": "Enter the name of your organisation"},
-            "organisation_type": {"required": "Choose the type of your organisation"},
-            "contact_name": {"required": "Enter your full name"},
-            "job_title": {"required": "Enter your job title"},
-            "email": {"required": "Enter your e-mail address", "invalid": "Enter an e-mail address in the right format, like name@example.org"},
-            "website": {"invalid": "Enter a web address in the right format, like https://www.example.org"},
-            "working_contact_email": {"invalid": "Enter an e-mail address in the right format, like name@example.org"},
-            "phone": {"invalid": "Enter a telephone number in the right format, like +44 20 7946 0000"},
+            "organisation_name": {"required": _("Enter the name of your organisation")},
+            "organisation_type": {"required": _("Choose the type of your organisation")},
+            "contact_name": {"required": _("Enter your full name")},
+            "job_title": {"required": _("Enter your job title")},
+            "email": {"required": _("Enter your e-mail address"), "invalid": _("Enter an e-mail address in the right format, like name@example.org")},
+            "website": {"invalid": _("Enter a web address in the right format, like https://www.example.org")},
+            "working_contact_email": {"invalid": _("Enter an e-mail address in the right format, like name@example.org")},
+            "phone": {"invalid": _("Enter a telephone number in the right format, like +44 20 7946 0000")},
         }  # fmt: skip
         widgets = {
             "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
@@ -175,11 +185,11 @@ class EnquiryDetailsForm(forms.ModelForm):
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
-        self.fields["organisation_type"].choices = [("", "Choose a type")] + list(OrganisationType.choices)
-        self.fields["country"].error_messages["invalid_choice"] = "Choose a country from the list"
-        self.fields["organisation_type"].error_messages["invalid_choice"] = "Choose a type from the list"
+        self.fields["organisation_type"].choices = [("", _("Choose a type"))] + list(OrganisationType.choices)
+        self.fields["country"].error_messages["invalid_choice"] = _("Choose a country from the list")
+        self.fields["organisation_type"].error_messages["invalid_choice"] = _("Choose a type from the list")
         if self.data.get("organisation_type") in COVERS_A_REGION:  # for them, the country is optional
-            self.fields["country"].label = "Headquarters country (optional)"
+            self.fields["country"].label = _("Headquarters country (optional)")
             self.fields["country"].help_text = ""
         read_phone_in_country(self)
         name_lengths_by_label(self)
@@ -200,20 +210,20 @@ class EnquiryDetailsForm(forms.ModelForm):
         """One country, or for an organisation covering a region, that region (its headquarters optional)."""
         if cleaned["organisation_type"] in COVERS_A_REGION:
             if not cleaned.get("regions_covered") and "regions_covered" not in self.errors:
-                self.add_error("regions_covered", "Enter the region or countries your organisation covers")
+                self.add_error("regions_covered", _("Enter the region or countries your organisation covers"))
             return
         # Typed before choosing another type, and hidden since: not an answer to keep.
         cleaned["regions_covered"] = ""
         if not cleaned.get("country") and "country" not in self.errors:
-            self.add_error("country", "Choose your organisation's country")
+            self.add_error("country", _("Choose your organisation's country"))
 
     def require_application_details(self, cleaned):
         messages = {
-            "senior_lead_name": "Enter the name of your organisation's senior lead",
-            "senior_lead_role": "Enter the senior lead's role",
-            "working_contact_name": "Enter the name of a working-level contact",
-            "working_contact_email": "Enter the working-level contact's e-mail address",
-            "read_commitments": "Confirm that you have read the member commitments",
+            "senior_lead_name": _("Enter the name of your organisation's senior lead"),
+            "senior_lead_role": _("Enter the senior lead's role"),
+            "working_contact_name": _("Enter the name of a working-level contact"),
+            "working_contact_email": _("Enter the working-level contact's e-mail address"),
+            "read_commitments": _("Confirm that you have read the member commitments"),
         }
         for name, message in messages.items():
             if not cleaned.get(name) and name not in self.errors:
@@ -245,15 +255,17 @@ class MembershipForm(EnquiryDetailsForm):
 
     privacy_consent = forms.BooleanField(
         required=True,
-        label="I agree that the Alliance may keep these details to answer this request, as the privacy notice explains",
-        error_messages={"required": "Agree to the privacy notice so that we can keep your details"},
+        label=_(
+            "I agree that the Alliance may keep these details to answer this request, as the privacy notice explains"
+        ),
+        error_messages={"required": _("Agree to the privacy notice so that we can keep your details")},
     )
     # Hidden: when the form was shown (signed), a one-time token, and a field people never see.
     started = forms.CharField(widget=forms.HiddenInput)
     token = OneLineField(widget=forms.HiddenInput, max_length=64)
     fax_number = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,12 +21,12 @@ LIST_FEATURES = RICH_TEXT_FEATURES
 
 
 class OrganisationType(models.TextChoices):
-    GOVERNMENT = "government", "Government of a UN member state"
-    INTERNATIONAL = "international", "International organisation"
-    REGIONAL = "regional", "Regional organisation"
-    TECHNOLOGY = "technology", "Technology company"
-    CIVIL_SOCIETY = "civil_society", "Civil-society organisation with a child-protection focus"
-    FINANCIAL = "financial", "Financial institution"
+    GOVERNMENT = "government", _("Government of a UN member state")
+    INTERNATIONAL = "international", _("International organisation")
+    REGIONAL = "regional", _("Regional organisation")
+    TECHNOLOGY = "technology", _("Technology company")
+    CIVIL_SOCIETY = "civil_society", _("Civil-society organisation with a child-protection focus")
+    FINANCIAL = "financial", _("Financial institution")
 
 
 class Kind(models.TextChoices):

@@ -16,6 +16,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from membership.emails import queue_emails
@@ -36,7 +38,7 @@ RATE_LIMIT = 20
 # lets someone send again after a mistake, but stops the form being used to flood an inbox.
 EMAIL_RATE_LIMIT = 3
 CONFIRMATION_SALT = "membership-confirmation"
-AUTOMATED_MESSAGE = (
+AUTOMATED_MESSAGE = _(
     "We could not accept the form because it was sent too quickly or was open for too long. "
     "Check your answers and send it again."
 )
@@ -69,18 +71,25 @@ class Limit:
         minutes = math.ceil(self.seconds_left() / 60)
         # Rounded up to the minute, so "after 14:21" is never a few seconds too early.
         opens = datetime.fromtimestamp(math.ceil(self.ends() / 60) * 60, tz=UTC)
-        return (
-            f"You have sent {ratelimit.seen(self.name, self.identity)} forms in the last hour {self.sender}. "
-            "Everything you typed is still below: you can send this form after "
-            f"{dateformat.format(timezone.localtime(opens), 'H:i T')} "
-            f"(in about {minutes} minute{'s' if minutes != 1 else ''})."
-        )
+        sent = ngettext(
+            "You have sent %(count)d form in the last hour %(sender)s.",
+            "You have sent %(count)d forms in the last hour %(sender)s.",
+            ratelimit.seen(self.name, self.identity),
+        ) % {"count": ratelimit.seen(self.name, self.identity), "sender": self.sender}
+        wait = ngettext(
+            "Everything you typed is still below: you can send this form after %(time)s (in about %(minutes)d minute).",
+            "Everything you typed is still below: you can send this form after %(time)s (in about %(minutes)d minutes).",
+            minutes,
+        ) % {"time": dateformat.format(timezone.localtime(opens), "H:i T"), "minutes": minutes}
+        return f"{sent} {wait}"
 
 
 def limits_for(request, email):
     return [
-        Limit("membership-entries-by-address", client_address(request), RATE_LIMIT, "from this network"),
-        Limit("membership-entries-by-email", email.strip().casefold(), EMAIL_RATE_LIMIT, "with this e-mail address"),
+        Limit("membership-entries-by-address", client_address(request), RATE_LIMIT, _("from this network")),
+        Limit(
+            "membership-entries-by-email", email.strip().casefold(), EMAIL_RATE_LIMIT, _("with this e-mail address")
+        ),
     ]
 
 

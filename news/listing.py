@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from news.models import ArticleKind, ArticlePage
@@ -15,7 +16,7 @@ from website.cache import cached_for_content
 
 PER_PAGE = 10
 
-EVERYTHING = {"kind": "All kinds", "topic": "All topics", "year": "Any year"}
+EVERYTHING = {"kind": _("All kinds"), "topic": _("All topics"), "year": _("Any year")}
 
 
 def filter_choices(index_page):
@@ -33,9 +34,9 @@ def filter_choices(index_page):
 
 
 class NewsFilterForm(forms.Form):
-    kind = forms.ChoiceField(required=False, label="Kind")
-    topic = forms.ChoiceField(required=False, label="Topic")
-    year = forms.ChoiceField(required=False, label="Year")
+    kind = forms.ChoiceField(required=False, label=_("Kind"))
+    topic = forms.ChoiceField(required=False, label=_("Topic"))
+    year = forms.ChoiceField(required=False, label=_("Year"))
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)

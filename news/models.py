@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -59,10 +61,10 @@ class Author(models.Model):
 
 
 class ArticleKind(models.TextChoices):
-    NEWS = "news", "News"
-    OPINION = "opinion", "Opinion"
-    CASE_STUDY = "case_study", "Case study"
-    STATEMENT = "statement", "Statement"
+    NEWS = "news", pgettext_lazy("kind of article", "News")
+    OPINION = "opinion", _("Opinion")
+    CASE_STUDY = "case_study", _("Case study")
+    STATEMENT = "statement", _("Statement")
 
 
 class ArticleTopic(TaggedItemBase):
@@ -81,7 +83,7 @@ class ArticleAuthor(Orderable):
 class ArticlePage(BasePage):
     """A news item, an opinion, a case study or a statement."""
 
-    search_kind = "Article"
+    search_kind = _("Article")
     NEWEST_FIRST = ("-date", "-first_published_at", "-pk")
 
     kind = models.CharField(
@@ -216,7 +218,7 @@ class ArticlePage(BasePage):
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """All articles, newest first, with filters, and the RSS and Atom feeds as routes of its own."""
 
-    search_kind = "News"
+    search_kind = pgettext_lazy("search result kind", "News")
 
     introduction = models.TextField(max_length=600, help_text="A short introduction above the list of articles.")
 

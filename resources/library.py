@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from resources.models import LANGUAGES, CapabilityPage, ResourceDocument, ResourcePage, ResourceType
@@ -49,21 +50,21 @@ def languages_of(resources):
 
 
 EVERYTHING = {
-    "type": "All types",
-    "topic": "All topics",
-    "capability": "All capabilities",
-    "year": "Any year",
-    "language": "Any language",
+    "type": _("All types"),
+    "topic": _("All topics"),
+    "capability": _("All capabilities"),
+    "year": _("Any year"),
+    "language": _("Any language"),
 }
 
 
 class LibraryFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=200, label="Keywords")
-    type = forms.ChoiceField(required=False, label="Type")
-    topic = forms.ChoiceField(required=False, label="Topic")
-    capability = forms.ChoiceField(required=False, label="MNR capability")
-    year = forms.ChoiceField(required=False, label="Year")
-    language = forms.ChoiceField(required=False, label="Language")
+    q = forms.CharField(required=False, max_length=200, label=_("Keywords"))
+    type = forms.ChoiceField(required=False, label=_("Type"))
+    topic = forms.ChoiceField(required=False, label=_("Topic"))
+    capability = forms.ChoiceField(required=False, label=_("MNR capability"))
+    year = forms.ChoiceField(required=False, label=_("Year"))
+    language = forms.ChoiceField(required=False, label=_("Language"))
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -25,7 +26,7 @@ from website.models import BasePage
 class MnrFrameworkPage(BasePage):
     """The Model National Response's landing page: what it is, who it is for, its six areas."""
 
-    search_kind = "Framework"
+    search_kind = _("Framework")
 
     introduction = models.TextField(max_length=600, help_text="What the Model National Response is, in brief.")
     body = RichTextField(
@@ -59,7 +60,7 @@ class MnrFrameworkPage(BasePage):
 class CapabilityAreaPage(BasePage):
     """One of the six areas of the framework, with its outcome."""
 
-    search_kind = "Framework area"
+    search_kind = _("Framework area")
 
     outcome = models.TextField(max_length=600, help_text="The outcome a country achieves in this area.")
     introduction = models.TextField(max_length=600, blank=True, help_text="Optional: more about this area.")
@@ -82,7 +83,7 @@ class CapabilityAreaPage(BasePage):
 class CapabilityPage(BasePage):
     """One of the 21 capabilities, in the same four parts as every other."""
 
-    search_kind = "Capability"
+    search_kind = _("Capability")
 
     number = models.PositiveSmallIntegerField(unique=True, help_text="The capability's number, 1 to 21.")
     summary = models.CharField(max_length=250, help_text="One line on what the capability is.")
@@ -142,23 +143,23 @@ class CapabilityPage(BasePage):
 
 
 class ResourceType(models.TextChoices):
-    REPORT = "report", "Report"
-    BRIEFING = "briefing", "Briefing"
-    FRAMEWORK = "framework", "Framework"
-    STRATEGY = "strategy", "Strategy"
-    STATEMENT = "statement", "Statement"
-    GUIDANCE = "guidance", "Guidance"
-    CASE_STUDY = "case_study", "Case study"
+    REPORT = "report", _("Report")
+    BRIEFING = "briefing", _("Briefing")
+    FRAMEWORK = "framework", _("Framework")
+    STRATEGY = "strategy", _("Strategy")
+    STATEMENT = "statement", _("Statement")
+    GUIDANCE = "guidance", _("Guidance")
+    CASE_STUDY = "case_study", _("Case study")
 
 
 LANGUAGES = [
-    ("en", "English"),
-    ("fr", "French"),
-    ("es", "Spanish"),
-    ("pt", "Portuguese"),
-    ("ar", "Arabic"),
-    ("ru", "Russian"),
-    ("zh", "Chinese"),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("pt", _("Portuguese")),
+    ("ar", _("Arabic")),
+    ("ru", _("Russian")),
+    ("zh", _("Chinese")),
 ]
 LANGUAGE_NAMES = dict(LANGUAGES)
 
@@ -207,7 +208,7 @@ class LanguagesField(models.JSONField):
 class ResourceIndexPage(BasePage):
     """The library: every resource, newest first, with filters and a keyword search."""
 
-    search_kind = "Library"
+    search_kind = _("Library")
 
     introduction = models.TextField(max_length=600, help_text="A short introduction above the list of resources.")
 
@@ -267,7 +268,7 @@ class ResourcePage(BasePage):
 
     base_form_class = ResourcePageForm
 
-    search_kind = "Resource"
+    search_kind = _("Resource")
 
     resource_type = models.CharField(
         "type", max_length=20, choices=ResourceType.choices, help_text="What kind of publication this is."

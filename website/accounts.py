@@ -14,6 +14,8 @@ import wagtail.documents.views.serve
 import wagtail.views
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.views import account
 
 from website import ratelimit
@@ -55,12 +57,16 @@ document_password = limit_wrong_passwords(wagtail.documents.views.serve.authenti
 
 def password_paused(seconds):
     minutes = math.ceil(seconds / 60)
-    message = (
+    message = ngettext(
         "The password was wrong too many times. For your security, no more passwords for it are "
-        f"accepted from your connection for {minutes} minute{'s' if minutes != 1 else ''}. "
-        "Ask whoever gave you the password if you are not sure of it."
-    )
-    response = HttpResponse(error_page("Too many attempts", message), status=429)
+        "accepted from your connection for %(minutes)d minute. "
+        "Ask whoever gave you the password if you are not sure of it.",
+        "The password was wrong too many times. For your security, no more passwords for it are "
+        "accepted from your connection for %(minutes)d minutes. "
+        "Ask whoever gave you the password if you are not sure of it.",
+        minutes,
+    ) % {"minutes": minutes}
+    response = HttpResponse(error_page(_("Too many attempts"), message), status=429)
     response["Retry-After"] = str(seconds)
     return response
 

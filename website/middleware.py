@@ -19,6 +19,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.urls import get_resolver, get_urlconf
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from website.cache import accepted_coding, cached_for_content, content_version, stored_variants
@@ -136,10 +137,10 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable for %s %s", request.method, request.path, exc_info=exception)
         if request.method == "POST":
-            message = "Nothing you sent has been saved. Please wait a minute and send it again."
+            message = _("Nothing you sent has been saved. Please wait a minute and send it again.")
         else:
-            message = "Please try again in a minute."
-        response = HttpResponse(error_page("The site is briefly unavailable", message), status=503)
+            message = _("Please try again in a minute.")
+        response = HttpResponse(error_page(_("The site is briefly unavailable"), message), status=503)
         response["Retry-After"] = "60"
         return response
 

@@ -4,6 +4,7 @@ import os
 
 from django.db import models
 from django.utils.crypto import get_random_string
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -53,7 +54,7 @@ class BasePage(Page):
     """What every public page shares: search-engine and social-sharing fields."""
 
     # What a search result says the page is, above its title.
-    search_kind = "Page"
+    search_kind = _("Page")
 
     social_image = models.ForeignKey(
         CustomImage,

@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 from wagtail.models import Page, Site
@@ -73,7 +75,7 @@ def result_cards(ids, request):
 
 def result_card(page, request):
     return {
-        "kind": getattr(page, "search_kind", "Page"),
+        "kind": getattr(page, "search_kind", _("Page")),
         "title": page.title,
         "url": page.get_url(request),
         "summary": page.get_meta_description(),
@@ -123,13 +125,14 @@ def error_page(title, message):
 
 
 def server_error(request):
-    return HttpResponseServerError(error_page("Sorry, something went wrong", ""))
+    return HttpResponseServerError(error_page(_("Sorry, something went wrong"), ""))
 
 
 def forbidden(request, exception=None):
     return HttpResponseForbidden(
         error_page(
-            "You do not have permission", "Your account cannot open this page. Ask an administrator if you need it."
+            _("You do not have permission"),
+            _("Your account cannot open this page. Ask an administrator if you need it."),
         )
     )
 
@@ -137,12 +140,12 @@ def forbidden(request, exception=None):
 def bad_request(request, exception=None):
     if isinstance(exception, RequestDataTooBig):
         page = error_page(
-            "What you sent is too large",
-            "Nothing was saved. Shorten the text or attach a smaller file, then send it again.",
+            _("What you sent is too large"),
+            _("Nothing was saved. Shorten the text or attach a smaller file, then send it again."),
         )
         return HttpResponse(page, status=413)
     return HttpResponseBadRequest(
-        error_page("Sorry, we could not read that request", "Go back, check what you entered and try again.")
+        error_page(_("Sorry, we could not read that request"), _("Go back, check what you entered and try again."))
     )
 
 
@@ -163,8 +166,11 @@ def csrf_failure(request, reason=""):
 def locked_out(request, response=None, credentials=None):
     """django-axes' answer to a login from a locked-out user name or address."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    message = (
-        f"There were too many failed attempts to sign in. For your security, signing in is paused "
-        f"for {minutes} minutes. If you have forgotten your password, use the reset link on the sign-in page."
-    )
-    return HttpResponse(error_page("Signing in is paused", message), status=429)
+    message = ngettext(
+        "There were too many failed attempts to sign in. For your security, signing in is paused "
+        "for %(minutes)d minute. If you have forgotten your password, use the reset link on the sign-in page.",
+        "There were too many failed attempts to sign in. For your security, signing in is paused "
+        "for %(minutes)d minutes. If you have forgotten your password, use the reset link on the sign-in page.",
+        minutes,
+    ) % {"minutes": minutes}
+    return HttpResponse(error_page(_("Signing in is paused"), message), status=429)

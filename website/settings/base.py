@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -315,6 +316,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The languages the public interface is translated into (locale/, built by `make`). The site
+# still shows only English: nothing yet picks another language for a visitor (issue 16).
+# The language switcher will name each in its own words: get_language_info(code)["name_local"].
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 

@@ -11,6 +11,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext
 from wagtail.models import Site
 
 from website.cache import cached_for_content
@@ -80,13 +81,25 @@ def breadcrumbs(context, here_title=None, here_url=None):
 
 def breadcrumb_list(ancestors, here):
     """schema.org BreadcrumbList: the same trail as the visible breadcrumbs, with full addresses."""
-    trail = [("Home" if item["depth"] == 2 else item["title"], item["full_url"]) for item in ancestors]
+    trail = [(gettext("Home") if item["depth"] == 2 else item["title"], item["full_url"]) for item in ancestors]
     trail.append((here["title"], here["full_url"]))
     items = [
         {"@type": "ListItem", "position": position, "name": name, "item": url}
         for position, (name, url) in enumerate(trail, start=1)
     ]
     return json_ld({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
+
+
+@register.filter
+def join_as_list(items):
+    """ "A", "A and B", "A, B and C": a list in a sentence, with the word for "and" translated."""
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return gettext("%(items)s and %(last)s") % {
+        "items": pgettext("between items of a list", ", ").join(items[:-1]),
+        "last": items[-1],
+    }
 
 
 @register.simple_tag
