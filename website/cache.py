@@ -16,6 +16,7 @@ import time
 from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 VERSION_KEY = "site-content-version"
 
@@ -37,8 +38,8 @@ def bump_content_version(**kwargs):
 
 
 def cached_for_content(key, compute, timeout=3600):
-    """`compute()`'s result, cached until the content next changes."""
-    versioned_key = f"{key}:{content_version()}"
+    """`compute()`'s result in the current language, cached until the content next changes."""
+    versioned_key = f"{key}:{get_language()}:{content_version()}"
     value = cache.get(versioned_key)
     if value is None:
         value = compute()

@@ -19,6 +19,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.urls import get_resolver, get_urlconf
 from django.utils.cache import patch_cache_control
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -93,6 +94,27 @@ class PageCacheMiddleware:
         # Hashed, because a query string can be longer than a cache key may be.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
         return f"page:{content_version()}:{hashlib.sha256(address).hexdigest()}"
+
+
+class LanguageFromAddressMiddleware:
+    """A request's language is its address's: /fr/… French, /es/… Spanish, /ar/… Arabic, else English.
+
+    Never the browser's Accept-Language or a cookie (as Django's LocaleMiddleware would for
+    addresses outside i18n_patterns): one address always shows one language, so the page
+    cache, which is keyed by address, and search engines each see one page per address.
+    The admin sets each editor's own language inside this.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
 
 
 class AdminSecurityPolicyMiddleware:

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -35,6 +35,7 @@ SITE_WIDE_MODELS = (
     Site,
     PageViewRestriction,  # a page made private must leave the public cache at once
     CollectionViewRestriction,
+    Locale,  # a new language's pages find it at once
 )
 
 

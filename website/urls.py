@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -25,14 +26,18 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH + "password_reset/", accounts.PasswordResetView.as_view()),
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     # Image renditions are served by the app itself so a single gunicorn process is a
     # complete site; a CDN in front caches them. Nothing else under MEDIA_ROOT has an
     # address: originals never, documents only through /documents/ (collection privacy).
     re_path(r"^media/images/(?P<path>.+)$", views.image_rendition, name="image_rendition"),
+]
+# Pages and search in each language: English at / as ever, the others under /fr/, /es/, /ar/.
+urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
     # Events' calendar files (event.ics, upcoming.ics): page routes with a dot Wagtail's URLs refuse.
     path("", include("events.urls")),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -1,9 +1,20 @@
-"""The site-wide parts of the admin: the launch checklist on the dashboard, for superusers only."""
+"""The site-wide hooks: each page only in its own language, and the launch checklist on the
+admin's dashboard, for superusers only."""
 
+from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from website.languages import active_locale_id
 from website.launch import tasks_to_do
+
+
+@hooks.register("before_serve_page")
+def serve_only_in_its_own_language(page, request, serve_args, serve_kwargs):
+    """/es/… shows a Spanish page or none. Where a page has no Spanish translation, Wagtail
+    would serve the English page at the Spanish address: a second copy under the wrong language."""
+    if page.locale_id != active_locale_id():
+        raise Http404("The page has no translation in this language.")
 
 
 class LaunchChecklistPanel(Component):

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "helpfinder",
     "home",
     "wagtail_modeladmin",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication, so a cached page costs neither.
     "website.middleware.PageCacheMiddleware",
+    # The language is the address's: /fr/, /es/, /ar/, and English without a prefix (website/urls.py).
+    "website.middleware.LanguageFromAddressMiddleware",
     # Before anything reads a request's body: public requests are held to their size and take no files.
     "website.uploads.PublicUploadLimitMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
@@ -316,9 +320,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
-# The languages the public interface is translated into (locale/, built by `make`). The site
-# still shows only English: nothing yet picks another language for a visitor (issue 16).
-# The language switcher will name each in its own words: get_language_info(code)["name_local"].
+# The site's languages: the interface's translations are in locale/ (compiled by `make`), the
+# pages' in Wagtail's locales. English is at / and the others under /fr/, /es/, /ar/.
+# The language switcher names each in its own words: get_language_info(code)["name_local"].
 LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
@@ -360,7 +364,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAIL_I18N_ENABLED = False
+# Pages are translated in Wagtail's own way: one tree per language, each page linked to its
+# translations; editors make a translation from the admin (wagtail.contrib.simple_translation).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/") + "/"
 
 # Membership register: entries closed or untouched for longer than this are purged

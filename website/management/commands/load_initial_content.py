@@ -2,7 +2,8 @@
 
 The home app's `build_home()` runs first and returns the home page; then every app with
 a `content` module runs its `build(home_page)`, in INSTALLED_APPS order, so the menu
-follows that order.
+follows that order. Last, the pages visitors most need are translated into each language
+that has a catalogue (website/page_translations.py).
 Running the command again creates only what is missing and leaves editors' changes alone.
 """
 
@@ -12,6 +13,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
+
+from website import page_translations
 
 
 class Command(BaseCommand):
@@ -25,4 +28,5 @@ class Command(BaseCommand):
                 builder = import_module(f"{app.name}.content")
                 if hasattr(builder, "build"):
                     builder.build(home)
+        page_translations.build(home)
         self.stdout.write(self.style.SUCCESS(f"Site content ready ({home.get_descendants().count() + 1} pages)."))

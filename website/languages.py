@@ -1,0 +1,30 @@
+"""The site's languages: which of Wagtail's locales a request's address is in.
+
+The language comes from the address alone (website/middleware.py), and each page is served
+only at the address of its own language (website/wagtail_hooks.py).
+"""
+
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
+
+
+def active_language():
+    """The content language of the current request: "en", "fr", "es" or "ar"."""
+    return get_supported_content_language_variant(get_language())
+
+
+# Each language's locale id, read once per process: a locale's id never changes, and one
+# added later (in the admin's Locales) is looked up when first asked for.
+_locale_ids = {}
+
+
+def locale_id(language):
+    if language not in _locale_ids:
+        _locale_ids.clear()
+        _locale_ids.update(Locale.objects.values_list("language_code", "pk"))
+    return _locale_ids.get(language)
+
+
+def active_locale_id():
+    return locale_id(active_language())
