@@ -18,8 +18,8 @@ from django.core.handlers.exception import get_exception_response
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.urls import get_resolver, get_urlconf
-from django.utils.cache import patch_cache_control
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 

@@ -161,7 +161,7 @@ def translate_pages(pages, locale, catalogue):
             continue
         made[path] = (page, page.copy_for_translation(locale, copy_parents=True).specific)
     addresses = {page.url: copy.url for page, copy in made.values() if page.url and copy.url}
-    for path, (page, copy) in made.items():
+    for path, (_english, copy) in made.items():
         translate_fields(copy, Translator(texts=catalogue.get(path, {}), addresses=addresses))
         copy.save()
         copy.save_revision().publish()
