@@ -162,6 +162,6 @@ def translate_pages(pages, locale, catalogue):
         made[path] = (page, page.copy_for_translation(locale, copy_parents=True).specific)
     addresses = {page.url: copy.url for page, copy in made.values() if page.url and copy.url}
     for path, (_english, copy) in made.items():
+        copy.refresh_from_db()  # the tree has grown since it was made (its numchild)
         translate_fields(copy, Translator(texts=catalogue.get(path, {}), addresses=addresses))
-        copy.save()
         copy.save_revision().publish()

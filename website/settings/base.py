@@ -317,7 +317,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# English with British spelling; "en", not "en-gb", so that it is the LANGUAGES entry itself and its
+# pages have no /en/ prefix (base.html still says lang="en-GB").
+LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 # The site's languages: the interface's translations are in locale/ (compiled by `make`), the
