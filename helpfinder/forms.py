@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from helpfinder import countries
 
@@ -11,11 +13,11 @@ class CountryForm(forms.Form):
     use_required_attribute = False
 
     country = forms.ChoiceField(
-        label="Your country",
+        label=_("Your country"),
         # A callable: the names are listed in the reader's language when the form is made.
-        choices=lambda: [("", "Choose a country")] + countries.choices(),
+        choices=lambda: [("", gettext("Choose a country"))] + countries.choices(),
         error_messages={
-            "required": "Choose your country from the list",
-            "invalid_choice": "Choose your country from the list: we do not know that one",
+            "required": _("Choose your country from the list"),
+            "invalid_choice": _("Choose your country from the list: we do not know that one"),
         },
     )

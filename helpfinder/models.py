@@ -19,7 +19,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.text import get_text_list
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -30,6 +31,7 @@ from helpfinder import countries
 from website.access_log import log_as
 from website.blocks import PageBodyBlock
 from website.models import BasePage
+from website.templatetags.site_tags import join_as_list
 
 # An editor re-checks a service at least this often; older ones are listed in the admin's report.
 CHECK_EVERY_DAYS = 365
@@ -38,31 +40,31 @@ CHECK_EVERY_DAYS = 365
 class ServiceKind(models.TextChoices):
     """What a service is for, in the order the finder lists them: reporting first, then support."""
 
-    HOTLINE = "csam_hotline", "Abuse-material hotline"
-    POLICE = "police_report", "Police reporting"
-    HELPLINE = "child_helpline", "Child helpline"
-    REMOVAL = "removal_tool", "Removal tool"
-    SELF_HELP = "perpetrator_help", "Help for people worried about their own thoughts"
-    DIRECTORY = "directory", "Directory of services"
+    HOTLINE = "csam_hotline", _("Abuse-material hotline")
+    POLICE = "police_report", _("Police reporting")
+    HELPLINE = "child_helpline", _("Child helpline")
+    REMOVAL = "removal_tool", _("Removal tool")
+    SELF_HELP = "perpetrator_help", _("Help for people worried about their own thoughts")
+    DIRECTORY = "directory", _("Directory of services")
 
 
 # The heading a visitor sees for each need, in the same order.
 NEEDS = {
-    ServiceKind.HOTLINE: "Report sexual images or videos of a child",
-    ServiceKind.POLICE: "Report to the police",
-    ServiceKind.HELPLINE: "Talk to someone: helplines for children and young people",
-    ServiceKind.REMOVAL: "Get a sexual image of yourself removed",
-    ServiceKind.SELF_HELP: "If you are worried about your own thoughts or behaviour",
-    ServiceKind.DIRECTORY: "Find other services",
+    ServiceKind.HOTLINE: _("Report sexual images or videos of a child"),
+    ServiceKind.POLICE: _("Report to the police"),
+    ServiceKind.HELPLINE: _("Talk to someone: helplines for children and young people"),
+    ServiceKind.REMOVAL: _("Get a sexual image of yourself removed"),
+    ServiceKind.SELF_HELP: _("If you are worried about your own thoughts or behaviour"),
+    ServiceKind.DIRECTORY: _("Find other services"),
 }
 KIND_ORDER = {kind: position for position, kind in enumerate(ServiceKind)}
 
 
 class Audience(models.TextChoices):
-    ANYONE = "anyone", "Anyone"
-    CHILDREN = "children", "Children and young people"
-    ADULTS = "adults", "Adults"
-    PARENTS = "parents", "Parents and carers"
+    ANYONE = "anyone", _("Anyone")
+    CHILDREN = "children", _("Children and young people")
+    ADULTS = "adults", _("Adults")
+    PARENTS = "parents", _("Parents and carers")
 
 
 LANGUAGE_CODES = re.compile(r"^[a-z]{2,3}(\s*,\s*[a-z]{2,3})*$")
@@ -198,10 +200,13 @@ class Service(index.Indexed, models.Model):
 
     @property
     def language_names(self):
-        """The languages it works in, by their English names: 'English and Swahili'."""
+        """The languages it works in, named in the reader's language: 'English and Swahili'.
+
+        Django's own catalogues translate the names of the languages it knows; any other is shown as its code.
+        """
         codes = [code.strip() for code in self.languages.split(",") if code.strip()]
-        names = [LANG_INFO.get(code, {}).get("name", code) for code in codes]
-        return str(get_text_list(names, "and")) if names else ""
+        names = [gettext(LANG_INFO[code]["name"]) if code in LANG_INFO else code for code in codes]
+        return join_as_list(names)
 
     @property
     def country_name(self):

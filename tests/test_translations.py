@@ -1,11 +1,13 @@
 """The interface's translations: every catalogue complete and up to date with the code, and the
-marked strings really coming out in French and Arabic once a language is active.
-
-Nothing picks a visitor's language yet (issue 16), so these tests switch it themselves.
+marked strings really coming out in French, Spanish and Arabic once a language is active: some
+tests switch it themselves, others read the help finder's pages at /fr/, /es/ and /ar/ as a
+visitor does.
 """
 
+import re
 import shutil
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,12 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import override_settings
 from django.utils import translation
+from wagtail.models import Locale
 
+from helpfinder.models import Audience, ServiceKind
 from membership.forms import EnquiryDetailsForm
+from tests.factories.helpfinder import HelpFinderPageFactory, ServiceFactory
+from website.views import server_error
 
 LANGUAGES = ["fr", "es", "ar"]
 LOCALE = Path(settings.BASE_DIR) / "locale"
@@ -140,3 +146,148 @@ def test_counts_take_the_plural_each_language_needs(compiled):
     assert say("ar", 2) == "موردان (2)."
     assert say("ar", 5) == "5 موارد."
     assert say("ar", 11) == "11 موردًا."
+
+
+# The help finder in French and Arabic: its pages as a visitor reads them at /fr/ and /ar/.
+
+
+@pytest.fixture
+def finder_in(home_page):
+    """The How to report abuse page and its translation into a language, made and published as
+    an editor does with simple_translation (the home page comes along, as a live alias)."""
+    finder = HelpFinderPageFactory(parent=home_page)
+
+    def translate(language):
+        locale = Locale.objects.get(language_code=language)
+        translation_of_finder = finder.copy_for_translation(locale, copy_parents=True)
+        translation_of_finder.save_revision().publish()
+        return translation_of_finder
+
+    return translate
+
+
+def page_text(client, address):
+    response = client.get(address)
+    assert response.status_code == 200, address
+    return unescape(response.content.decode())
+
+
+def option_labels(html):
+    select = re.search(r'<select name="country".*?</select>', html, re.S).group()
+    return re.findall(r'<option value="[a-z-]+"(?: selected)?>([^<]+)</option>', select)
+
+
+@needs_gettext
+def test_a_french_country_page_speaks_french_and_names_the_country_in_french(compiled, client, finder_in):
+    finder_in("fr")
+    ServiceFactory(country="DE", kind=ServiceKind.HOTLINE, name="jugendschutz.net", audience=Audience.ANYONE)
+    ServiceFactory(country="", kind=ServiceKind.REMOVAL, name="Take It Down", languages="en, fr")
+
+    html = page_text(client, "/fr/how-to-report-abuse/germany/")
+
+    assert '<html lang="fr"' in html
+    assert "<h1>Signaler des abus et obtenir de l'aide : Allemagne</h1>" in html
+    assert "<title>Signaler des abus et obtenir de l'aide : Allemagne" in html
+    assert "Services : Allemagne" in html and "Services pour tous les pays" in html
+    # The need headings, in the finder's order, each before its service.
+    positions = [
+        html.index(text)
+        for text in (
+            "Signaler des images ou des vidéos sexuelles d'un enfant",
+            "jugendschutz.net",
+            "Faire retirer une image sexuelle de vous",
+            "Take It Down",
+            "Choisir un autre pays",
+        )
+    ]
+    assert positions == sorted(positions)
+    assert "<dt>Public</dt><dd>Tout le monde</dd>" in html
+    assert "<dt>Langues</dt><dd>Anglais et Français</dd>" in html
+    assert '<option value="germany" selected>Allemagne</option>' in html  # the address stays English
+    assert "Afficher les services" in html
+
+
+@needs_gettext
+def test_an_arabic_country_page_speaks_arabic_right_to_left(compiled, client, finder_in):
+    finder_in("ar")
+    ServiceFactory(country="DE", kind=ServiceKind.HELPLINE, name="Nummer gegen Kummer", audience=Audience.CHILDREN)
+
+    html = page_text(client, "/ar/how-to-report-abuse/germany/")
+
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<h1>الإبلاغ عن الاعتداء والحصول على المساعدة في ألمانيا</h1>" in html
+    assert "الخدمات في ألمانيا" in html
+    assert "<h3>تحدّث إلى أحد: خطوط مساعدة للأطفال والشباب</h3>" in html
+    assert "<dd>الأطفال والشباب</dd>" in html
+    assert "<dt>اللغات</dt><dd>الإنجليزية والسواحلية</dd>" in html
+    crumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', html, re.S).group()
+    assert re.findall(r">([^<>]+)</(?:a|span)>", crumbs)[-1] == "ألمانيا"
+
+
+@needs_gettext
+@pytest.mark.parametrize(
+    ("language", "in_order"),
+    [
+        # "South Africa" is Afrique du Sud in French, so it comes before Albania (Albanie).
+        ("fr", ["Afrique du Sud", "Albanie", "Allemagne", "Belgique", "Kenya"]),
+        # Belgium, Tunisia, Kenya, the Netherlands: the order of the Arabic alphabet (ب ت ك ه), not the English one.
+        ("ar", ["بلجيكا", "تونس", "كينيا", "هولندا"]),
+    ],
+)
+def test_the_country_chooser_lists_countries_by_their_names_in_the_readers_language(
+    compiled, client, finder_in, language, in_order
+):
+    finder_in(language)
+
+    labels = option_labels(page_text(client, f"/{language}/how-to-report-abuse/"))
+
+    positions = [labels.index(name) for name in in_order]
+    assert positions == sorted(positions)
+
+
+@needs_gettext
+def test_the_finder_asks_and_answers_in_arabic(compiled, client, finder_in):
+    finder_in("ar")
+
+    html = page_text(client, "/ar/how-to-report-abuse/?country=atlantis")
+
+    assert '<label class="form-label" for="id_country">بلدك</label>' in html
+    assert '<option value="">اختر بلدًا</option>' in html
+    assert "اختر بلدك من القائمة: لا نعرف هذا البلد" in html
+    # What type-to-search says, for help-finder.js to fill in.
+    assert 'data-status-results="عدد البلدان المطابقة: {count}."' in html
+    assert "اعرض الخدمات" in html
+
+
+@needs_gettext
+def test_the_home_page_offers_the_finder_in_french(compiled, client, finder_in):
+    finder_in("fr")
+
+    html = page_text(client, "/fr/")
+
+    assert "Signaler des abus et obtenir de l'aide là où vous êtes" in html
+    assert '<label class="form-label" for="id_country">Votre pays</label>' in html
+
+
+@needs_gettext
+def test_the_page_not_found_speaks_the_language_of_the_address(compiled, client, finder_in):
+    finder_in("es")
+
+    response = client.get("/es/no-such-page/")
+
+    html = unescape(response.content.decode())
+    assert response.status_code == 404
+    assert '<html lang="es"' in html
+    assert "<h1>Página no encontrada</h1>" in html
+    assert '<a href="/es/search/">buscar en el sitio</a>' in html  # the search in the same language
+    assert "¿Busca dónde denunciar abusos u obtener ayuda?" in html
+
+
+@needs_gettext
+def test_an_error_page_in_arabic_is_marked_arabic_and_right_to_left(compiled, rf):
+    with translation.override("ar"):
+        response = server_error(rf.get("/ar/"))
+
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "الانتقال إلى الصفحة الرئيسية" in html

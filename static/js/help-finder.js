@@ -5,13 +5,33 @@
 (function () {
   "use strict";
   if (!window.accessibleAutocomplete) return;
+  // The words come from the form's data- attributes (templates/helpfinder/includes/country_chooser.html),
+  // translated into the page's language; {count}, {position} and {country} are filled in here.
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (placeholder, name) {
+      return name in values ? values[name] : placeholder;
+    });
+  }
   Array.prototype.forEach.call(document.querySelectorAll(".country-chooser select"), function (select) {
+    var words = select.form.dataset;
     window.accessibleAutocomplete.enhanceSelectElement({
       selectElement: select,
       defaultValue: "",
       showNoOptionsFound: true,
       tNoResults: function () {
-        return "No country matches";
+        return words.noResults;
+      },
+      tStatusNoResults: function () {
+        return words.noResults;
+      },
+      tAssistiveHint: function () {
+        return words.assistiveHint;
+      },
+      tStatusResults: function (count, selectedOption) {
+        return fill(words.statusResults, { count: count }) + " " + selectedOption;
+      },
+      tStatusSelectedOption: function (country, count, index) {
+        return fill(words.statusSelected, { country: country, position: index + 1, count: count });
       },
     });
     var input = select.form.querySelector("input[role='combobox']");

@@ -2,9 +2,12 @@
 
 import pytest
 from playwright.sync_api import expect
+from wagtail.models import Locale
 
 from resources.models import CapabilityPage
 from tests.browser.conftest import assert_accessible
+from tests.factories.helpfinder import HelpFinderPageFactory
+from tests.test_translations import compiled, needs_gettext  # noqa: F401 - compiled is a fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -75,3 +78,26 @@ def test_the_child_helpline_capability_leads_to_the_finder(initial_content, visi
     assert_accessible(page)
     page.get_by_role("link", name="Find the services in your country").click()
     page.wait_for_url("**/how-to-report-abuse/")
+
+
+@needs_gettext
+@pytest.mark.usefixtures("compiled")
+def test_type_to_search_speaks_arabic(home_page, live_server, new_context):
+    """What the country box shows and has read out is the page's language, not the library's English."""
+    finder = HelpFinderPageFactory(parent=home_page)
+    # A transactional test starts with no locale but English.
+    arabic, _ = Locale.objects.get_or_create(language_code="ar")
+    finder.copy_for_translation(arabic, copy_parents=True).save_revision().publish()
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(live_server.url + "/ar/how-to-report-abuse/")
+    search = page.get_by_role("combobox", name="بلدك")
+
+    search.press_sequentially("كيني")
+    expect(page.get_by_role("option", name="كينيا")).to_be_visible()
+    expect(page.locator(".autocomplete__live-region, [role='status']").first).to_contain_text(
+        "عدد البلدان المطابقة: 1."
+    )
+    search.fill("")
+    search.press_sequentially("zzz")
+    expect(page.locator(".autocomplete__option--no-results")).to_have_text("لا يوجد بلد مطابق")
+    assert_accessible(page)
