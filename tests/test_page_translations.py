@@ -139,3 +139,9 @@ def test_an_editor_translates_a_section_from_the_admin(editor_client, initial_co
     response = Client().get("/es/about/")
     assert response.status_code == 200
     assert "Quiénes somos" in response.content.decode()
+
+
+def test_the_french_home_pages_finder_leads_to_the_french_finder(client, initial_content):
+    html = client.get("/fr/").content.decode()
+    assert 'action="/fr/how-to-report-abuse/"' in html
+    assert 'action="/how-to-report-abuse/"' not in html

@@ -9,6 +9,7 @@ from django.apps import apps
 from wagtail.models import Page
 
 from website.cache import cached_for_content
+from website.languages import active_locale_id
 
 SECTION_INDEXES = (
     "news.NewsIndexPage",
@@ -20,7 +21,8 @@ SECTION_INDEXES = (
 
 
 def section_index(label):
-    """The first live page of the index type `label` ("news.NewsIndexPage"), or None.
+    """The live page of the index type `label` ("news.NewsIndexPage") in the visitor's language,
+    else the first one (the English), or None.
 
     Only the page's own core fields are loaded (title, address): enough to link to it.
     """
@@ -32,7 +34,9 @@ def section_indexes():
         models = [apps.get_model(label) for label in SECTION_INDEXES]
         found = {}
         for page in Page.objects.live().type(*models).specific(defer=True).order_by("path"):
-            found.setdefault(page._meta.label, page)
+            if page._meta.label not in found or page.locale_id == locale:
+                found[page._meta.label] = page  # the first, unless one in the visitor's language follows
         return found
 
+    locale = active_locale_id()
     return cached_for_content("section-indexes", find)
