@@ -409,11 +409,12 @@ class MembershipEnquiryAdmin(ModelAdmin):
     # Possible duplicates side by side: the group with the newest entry first, newest first within it.
     ordering = ["-group_received", "match_key", "-received_at"]
     list_per_page = 50
+    # The language came later, so it comes last: the team's spreadsheets keep their columns.
     list_export = [
-        "reference", "received_at", "kind", "language", "status", "organisation_name", "organisation_type", "country",
+        "reference", "received_at", "kind", "status", "organisation_name", "organisation_type", "country",
         "regions_covered", "website", "contact_name", "job_title", "email", "phone", "senior_lead_name",
         "senior_lead_role", "working_contact_name", "working_contact_email", "message", "read_commitments",
-        "privacy_consent", "added_by", "notes", "possible_duplicates",
+        "privacy_consent", "added_by", "notes", "possible_duplicates", "language",
     ]  # fmt: skip
     export_filename = "membership-register"
     inspect_view_fields = [
