@@ -20,8 +20,10 @@ class MembershipStateBlock(blocks.StructBlock):
         )
 
     def get_context(self, value, parent_context=None):
-        from membership.models import MembershipPage
+        from membership.models import live_membership_page
+        from website.languages import active_language
 
         context = super().get_context(value, parent_context)
-        context["membership_page"] = MembershipPage.objects.live().first()
+        # The page in the reader's language where it has been translated (and so its link).
+        context["membership_page"] = live_membership_page(active_language())
         return context

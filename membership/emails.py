@@ -13,16 +13,17 @@ import logging
 import smtplib
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.tasks import task
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
-from membership.models import Delivery, Email, EnquiryEmail, Kind, MembershipPage
+from membership.models import Delivery, Email, EnquiryEmail, Kind, live_membership_page
 from website.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -78,24 +79,34 @@ class NoTeamAddress(Exception):
 
 def deliver(row):
     """Plain text only, so nothing anyone typed is ever interpreted. Replies to the applicant's
-    e-mails reach the membership team once the site settings have its address."""
+    e-mails reach the membership team once the site settings have its address.
+
+    The applicant's e-mails are written in the language the form was sent in (the entry's,
+    not any request's: the worker sends them); the team's notice in the site's own, English.
+    """
     enquiry = row.enquiry
     team = team_address()
     to_team = row.email == Email.TEAM_NOTIFICATION
     if to_team and not team:
         raise NoTeamAddress
-    subject, _, body = render_to_string(TEMPLATES[row.email], context_for(row, team)).strip().partition("\n")
+    language = settings.LANGUAGE_CODE if to_team else enquiry.language
+    with translation.override(language):
+        text = render_to_string(TEMPLATES[row.email], context_for(row, team))
+        language = translation.get_language()
+    subject, _, body = text.strip().partition("\n")
     EmailMessage(
         subject=subject.strip(),
         body=body.strip() + "\n",
         to=[team if to_team else enquiry.email],
         reply_to=[team] if team and not to_team else [],
+        headers={"Content-Language": language},
     ).send()
 
 
 def context_for(row, team):
     enquiry = row.enquiry
-    page = MembershipPage.objects.live().first()
+    # In the entry's language where the page has been translated, so its link is to that page.
+    page = live_membership_page(enquiry.language)
     # Entries from the same organisation and e-mail address: the team looks at them together.
     duplicates = list(enquiry.possible_duplicates())
     return {
@@ -106,8 +117,16 @@ def context_for(row, team):
         # One value for the acknowledgement's sentence, which is translated whole.
         "duplicate_references": ", ".join(other.reference for other in duplicates),
         "page": page,
-        "page_url": page.full_url if page else "",
+        "page_url": address_of(page) if page else "",
     }
+
+
+def address_of(page):
+    """The page's full address, in the page's own language. Wagtail reverses it with the page's
+    language active, which for an English page would give /en/… (the site's LANGUAGE_CODE is
+    "en-gb", the one i18n_patterns leaves unprefixed) unless "en-gb" itself is active already."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return page.full_url
 
 
 def team_address():

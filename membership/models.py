@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -165,6 +166,20 @@ class MembershipPage(RoutablePageMixin, BasePage):
         return confirmation(request, self)
 
 
+def live_membership_page(language=None):
+    """The live membership page in `language` where it has been translated, else the default
+    language's; None when neither is live. One query.
+
+    Without a language, the default language's page: the one where the team states whether
+    applications are open (a translation is a copy of it that may lag behind).
+    """
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    wanted = [default] if language in (None, default) else [language, default]
+    live = MembershipPage.objects.live().filter(locale__language_code__in=wanted).select_related("locale")
+    pages = {page.locale.language_code: page for page in live}
+    return next((pages[code] for code in wanted if code in pages), None)
+
+
 def new_reference():
     """A short reference people can quote; random, so it says nothing about other entries."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -211,6 +226,9 @@ class MembershipEnquiry(models.Model):
     message = models.TextField(max_length=3000, blank=True)
     read_commitments = models.BooleanField("has read the member commitments", default=False)
     privacy_consent = models.BooleanField("consented to the privacy notice", default=False)
+    # The site's language the form was sent in (its address's: /ar/membership/ is Arabic). The
+    # applicant's e-mails are written in it; entries from before there were languages are English.
+    language = models.CharField(max_length=7, choices=settings.LANGUAGES, default="en")
 
     # One token per form shown: a second POST of the same form finds the first row.
     submission_token = models.CharField(max_length=64, unique=True, editable=False)

@@ -32,7 +32,7 @@ from membership.forms import (
     read_phone_in_country,
 )
 from membership.labels import as_label, field_label, value_of
-from membership.models import Email, EntryChange, Erasure, MembershipEnquiry, MembershipPage, Note, Status
+from membership.models import Email, EntryChange, Erasure, MembershipEnquiry, Note, Status, live_membership_page
 from membership.reopening import notify_registered_interest, reason_not_to_notify, waiting_for_reopening
 
 CHANGE_PERMISSION = "membership.change_membershipenquiry"
@@ -218,9 +218,13 @@ class EntryByHandForm(EnquiryDetailsForm):
     )
 
     class Meta(EnquiryDetailsForm.Meta):
-        fields = [*EnquiryDetailsForm.Meta.fields, "privacy_consent"]
-        labels = {**EnquiryDetailsForm.Meta.labels, **TEAM_LABELS}
-        help_texts = {**EnquiryDetailsForm.Meta.help_texts, "email": "The acknowledgement goes here, if you send it."}
+        fields = [*EnquiryDetailsForm.Meta.fields, "privacy_consent", "language"]
+        labels = {**EnquiryDetailsForm.Meta.labels, **TEAM_LABELS, "language": "Language of the contact's e-mails"}
+        help_texts = {
+            **EnquiryDetailsForm.Meta.help_texts,
+            "email": "The acknowledgement goes here, if you send it.",
+            "language": "The acknowledgement, and the e-mail when applications reopen, are written in it.",
+        }
         error_messages = team_error_messages()
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -240,7 +244,7 @@ class RegisterCreateView(CreateView):
     """
 
     def dispatch(self, request, *args, **kwargs):
-        self.membership_page = MembershipPage.objects.live().first()
+        self.membership_page = live_membership_page()
         if self.membership_page is None:
             messages.error(
                 request,

@@ -22,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
+from django.utils.translation import get_language
 
 from membership.forms import APPLICATION_DETAILS_ID, REGION_DETAILS_ID, new_form_tokens
 from website.cache import content_version
@@ -57,8 +58,10 @@ def may_share_page(request):
 
 def blank_page_key(request):
     # By day too: the page says when applications reopen only while that day is still ahead.
+    # And by language: the address (/ar/membership/) says it already, but the markup is
+    # rendered in the active language, so the key names it (LanguageFromAddressMiddleware).
     address = f"{request.scheme}://{request.get_host()}{request.path}"
-    return f"membership-blank-form:{content_version()}:{timezone.localdate()}:{address}"
+    return f"membership-blank-form:{content_version()}:{timezone.localdate()}:{get_language()}:{address}"
 
 
 def blank_form_page(request, page, form):

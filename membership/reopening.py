@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from membership.emails import queue_emails
-from membership.models import CLOSED_STATUSES, Email, Kind, MembershipEnquiry, MembershipPage
+from membership.models import CLOSED_STATUSES, Email, Kind, MembershipEnquiry, live_membership_page
 
 
 def waiting_for_reopening():
@@ -16,7 +16,7 @@ def waiting_for_reopening():
 
 def reason_not_to_notify():
     """Why the reopening e-mails cannot go yet, or None when they can."""
-    page = MembershipPage.objects.live().first()
+    page = live_membership_page()
     if page is None:
         return "There is no live membership page to send people to."
     if page.applications_paused:

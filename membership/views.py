@@ -25,6 +25,7 @@ from membership.forms import MembershipForm
 from membership.models import Email, MembershipEnquiry
 from membership.rendering import render_form_page
 from website import ratelimit
+from website.languages import active_language
 from website.ratelimit import client_address
 
 # Only saved entries count, in a fixed window of an hour: a form sent back with mistakes
@@ -122,6 +123,7 @@ def add_entry(form):
     enquiry = form.save(commit=False)
     enquiry.kind = form.kind
     enquiry.submission_token = form.cleaned_data["token"]
+    enquiry.language = active_language()  # the address's: the applicant's e-mails are written in it
     try:
         # One transaction: the entry and the e-mails it owes are saved together, or if the
         # database fails half-way, nothing at all. The worker sends them after the commit.

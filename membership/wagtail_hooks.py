@@ -383,12 +383,14 @@ class MembershipEnquiryAdmin(ModelAdmin):
     inspect_template_name = "membership/admin/inspect.html"
     index_view_extra_css = ["css/register-admin.css"]
     list_display = [
-        "select", "reference", "organisation_name", "organisation_type", "country", "kind", "status", "received_at",
+        "select", "reference", "organisation_name", "organisation_type", "country", "kind", "language", "status",
+        "received_at",
         "possible_duplicates", "email_trouble",
     ]  # fmt: skip
     list_display_add_buttons = "reference"
     list_filter = [
         "kind",
+        "language",
         "organisation_type",
         ("country", CountriesInTheRegisterFilter),
         "status",
@@ -407,15 +409,16 @@ class MembershipEnquiryAdmin(ModelAdmin):
     # Possible duplicates side by side: the group with the newest entry first, newest first within it.
     ordering = ["-group_received", "match_key", "-received_at"]
     list_per_page = 50
+    # The language came later, so it comes last: the team's spreadsheets keep their columns.
     list_export = [
         "reference", "received_at", "kind", "status", "organisation_name", "organisation_type", "country",
         "regions_covered", "website", "contact_name", "job_title", "email", "phone", "senior_lead_name",
         "senior_lead_role", "working_contact_name", "working_contact_email", "message", "read_commitments",
-        "privacy_consent", "added_by", "notes", "possible_duplicates",
+        "privacy_consent", "added_by", "notes", "possible_duplicates", "language",
     ]  # fmt: skip
     export_filename = "membership-register"
     inspect_view_fields = [
-        "reference", "kind", "status", "received_at", "updated_at",
+        "reference", "kind", "language", "status", "received_at", "updated_at",
         "organisation_name", "organisation_type", "country", "regions_covered", "website",
         "contact_name", "job_title", "email", "phone",
         "senior_lead_name", "senior_lead_role", "working_contact_name", "working_contact_email",

@@ -107,3 +107,16 @@ def correction_data(entry, **changes):
     data = {name: str(getattr(entry, name)) for name in ["status", *CORRECTABLE]}
     data.update(changes)
     return data
+
+
+def published_translation(page, language):
+    """`page` translated into `language` as an editor makes a translation (Wagtail's
+    simple_translation copies the page, and its parents where they have no translation yet),
+    then published: its text still the English until a translator changes it."""
+    from wagtail.models import Locale
+
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    translation = page.copy_for_translation(locale, copy_parents=True).specific
+    for copy in [*translation.get_ancestors().filter(depth__gt=1, live=False).specific(), translation]:
+        copy.save_revision().publish()
+    return type(translation).objects.get(pk=translation.pk)

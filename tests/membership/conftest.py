@@ -4,6 +4,16 @@ from django.contrib.auth.models import Group
 from tests.factories.membership import MembershipEnquiryFactory, MembershipPageFactory, team_member
 
 
+@pytest.fixture(autouse=True)
+def locale_ids_read_afresh():
+    """website.languages keeps each language's locale id for the life of the process, which holds
+    on a site; but a transactional test (the worker's) empties the tables and the next test makes
+    its locales again, with new ids."""
+    from website import languages
+
+    languages._locale_ids.clear()
+
+
 @pytest.fixture
 def membership_page(home_page):
     return MembershipPageFactory(parent=home_page)
@@ -29,3 +39,12 @@ def people(django_user_model):
         "team": team_member(django_user_model),
         "superuser": django_user_model.objects.create_superuser("boss", "boss@example.org", "a-long-password-here"),
     }
+
+
+@pytest.fixture
+def catalogues(tmp_path):
+    """The French, Spanish and Arabic interface, as the site has it once `make` has run."""
+    from tests.catalogues import compiled_catalogues
+
+    with compiled_catalogues(tmp_path):
+        yield

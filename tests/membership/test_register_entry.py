@@ -131,6 +131,12 @@ def test_a_correction_is_checked_as_the_public_form_checks_it(client, team, enqu
 ADD = f"{REGISTER}create/"
 
 
+def by_hand(**overrides):
+    """The register's form for an enquiry taken by telephone: the public form's details, and the
+    language the contact's e-mails are to be written in (the select starts on English)."""
+    return form_data(**{"language": "en", **overrides})
+
+
 def test_adding_by_hand_refuses_an_entry_without_organisation_or_email(client, team, membership_page):
     response = client.post(ADD, {"organisation_type": OrganisationType.TECHNOLOGY, "country": "GB"})
     assert response.status_code == 200
@@ -141,14 +147,14 @@ def test_adding_by_hand_refuses_an_entry_without_organisation_or_email(client, t
 
 
 def test_an_application_added_by_hand_needs_its_leads_as_on_the_public_form(client, team, membership_page):
-    data = form_data(organisation_type=OrganisationType.GOVERNMENT, senior_lead_name="", read_commitments=None)
+    data = by_hand(organisation_type=OrganisationType.GOVERNMENT, senior_lead_name="", read_commitments=None)
     response = client.post(ADD, data)
     assert "Enter the name of your organisation&#x27;s senior lead" in response.content.decode()
     assert not MembershipEnquiry.objects.exists()
 
 
 def test_an_entry_added_by_hand_records_who_and_sends_no_notice_to_the_team(client, team, membership_page):
-    response = client.post(ADD, form_data(organisation_name="Phoned In Ltd", read_commitments=None))
+    response = client.post(ADD, by_hand(organisation_name="Phoned In Ltd", read_commitments=None))
     entry = MembershipEnquiry.objects.get()
     assert response.status_code == 302 and response["Location"] == inspect_url(entry)
     assert entry.added_by == team and entry.organisation_name == "Phoned In Ltd"
@@ -162,7 +168,7 @@ def test_the_acknowledgement_goes_to_the_contact_only_when_ticked(django_user_mo
     from tests.factories.membership import team_member
 
     client.force_login(team_member(django_user_model))
-    client.post(ADD, form_data(email="caller@example.org", send_acknowledgement="on", read_commitments=None))
+    client.post(ADD, by_hand(email="caller@example.org", send_acknowledgement="on", read_commitments=None))
     worker()
     assert [message.to for message in mail.outbox] == [["caller@example.org"]]
     assert MembershipEnquiry.objects.get().emails.get().email == Email.ACKNOWLEDGEMENT
