@@ -117,16 +117,8 @@ def context_for(row, team):
         # One value for the acknowledgement's sentence, which is translated whole.
         "duplicate_references": ", ".join(other.reference for other in duplicates),
         "page": page,
-        "page_url": address_of(page) if page else "",
+        "page_url": page.full_url if page else "",
     }
-
-
-def address_of(page):
-    """The page's full address, in the page's own language. Wagtail reverses it with the page's
-    language active, which for an English page would give /en/… (the site's LANGUAGE_CODE is
-    "en-gb", the one i18n_patterns leaves unprefixed) unless "en-gb" itself is active already."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return page.full_url
 
 
 def team_address():

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
@@ -80,6 +80,32 @@ class MembershipPageForm(BasePageForm):
         return cleaned
 
 
+# Whether applications are open is one fact, set on the English page: its translations copy
+# it whenever either is saved, so no language can say "paused" while another says "open".
+# The pause message is text, and each translation has its own.
+APPLICATIONS_STATE = ["applications_paused", "paused_until", "types_open_while_paused"]
+
+
+def default_language():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+class ApplicationsStatePanel(MultiFieldPanel):
+    """The state of applications, editable on the English page only."""
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            return self.instance.is_in_default_language() and super().is_shown()
+
+
+class TranslationStatePanel(MultiFieldPanel):
+    """In a translation's editor: where the state of applications is set, and its own pause message."""
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            return not self.instance.is_in_default_language() and super().is_shown()
+
+
 class MembershipPage(RoutablePageMixin, BasePage):
     """Why and how to join, the state of applications, and the form itself."""
 
@@ -113,12 +139,23 @@ class MembershipPage(RoutablePageMixin, BasePage):
         FieldPanel("eligibility"),
         FieldPanel("requirements"),
         FieldPanel("commitments"),
-        MultiFieldPanel(
+        ApplicationsStatePanel(
             [
                 FieldPanel("applications_paused"),
                 FieldPanel("pause_message"),
                 FieldPanel("paused_until"),
                 FieldPanel("types_open_while_paused"),
+            ],
+            heading="State of applications",
+        ),
+        TranslationStatePanel(
+            [
+                HelpPanel(
+                    "<p>Whether applications are open or paused, until when and for whom, is set on the "
+                    "English membership page; this translation follows it as soon as that page is "
+                    "published. Only the pause message is translated here.</p>"
+                ),
+                FieldPanel("pause_message"),
             ],
             heading="State of applications",
         ),
@@ -132,6 +169,26 @@ class MembershipPage(RoutablePageMixin, BasePage):
     @property
     def summary_text(self):
         return self.introduction
+
+    def save(self, *args, **kwargs):
+        """A translation always says what the English page says about the state of applications."""
+        if not self.is_in_default_language() and self.translation_key:
+            source = MembershipPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=default_language()
+            ).first()
+            if source is not None:
+                for name in APPLICATIONS_STATE:
+                    setattr(self, name, getattr(source, name))
+        super().save(*args, **kwargs)
+
+    def is_in_default_language(self):
+        return self.locale_id is None or self.locale.language_code == default_language()
+
+    def share_applications_state(self):
+        """Called when the English page is published: its translations follow at once."""
+        MembershipPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(
+            **{name: getattr(self, name) for name in APPLICATIONS_STATE}
+        )
 
     def kind_for(self, organisation_type):
         """Whether a submission from this type of organisation is an application or an interest."""

@@ -12,9 +12,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: no page, menu or count from another test's data."""
+    """Each test starts with an empty cache: no page, menu or count from another test's data,
+    and no locale id from another test's tables (a transactional test makes them afresh)."""
     from django.core.cache import caches
 
+    from website.languages import forget_locale_ids
+
+    forget_locale_ids()
     for cache in caches.all():
         cache.clear()
     yield

@@ -19,6 +19,11 @@ def active_language():
 _locale_ids = {}
 
 
+def forget_locale_ids(**kwargs):
+    """Read the ids afresh next time (on a Locale's save or delete: website/signals.py)."""
+    _locale_ids.clear()
+
+
 def locale_id(language):
     if language not in _locale_ids:
         _locale_ids.clear()

@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from website.cache import bump_content_version
+from website.languages import forget_locale_ids
 
 
 def connect():
@@ -16,6 +17,8 @@ def connect():
         signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal}")
     post_save.connect(bump_on_content_change, dispatch_uid="content-version-save")
     post_delete.connect(bump_on_content_change, dispatch_uid="content-version-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(forget_locale_ids, sender=Locale, dispatch_uid=f"locale-ids-{signal}")
 
 
 def bump_on_content_change(sender, instance, **kwargs):

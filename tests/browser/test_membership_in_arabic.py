@@ -20,10 +20,6 @@ REGISTER = "/admin/membership/membershipenquiry/"
 
 @pytest.fixture(autouse=True)
 def arabic_interface(tmp_path):
-    from website import languages
-
-    # The test's tables are made afresh, and its locales with new ids: read them again.
-    languages._locale_ids.clear()
     with compiled_catalogues(tmp_path):
         yield
 

@@ -4,16 +4,6 @@ from django.contrib.auth.models import Group
 from tests.factories.membership import MembershipEnquiryFactory, MembershipPageFactory, team_member
 
 
-@pytest.fixture(autouse=True)
-def locale_ids_read_afresh():
-    """website.languages keeps each language's locale id for the life of the process, which holds
-    on a site; but a transactional test (the worker's) empties the tables and the next test makes
-    its locales again, with new ids."""
-    from website import languages
-
-    languages._locale_ids.clear()
-
-
 @pytest.fixture
 def membership_page(home_page):
     return MembershipPageFactory(parent=home_page)

@@ -3,8 +3,10 @@
 applicant's e-mails are written in it while the team's notice stays in English."""
 
 import pytest
+from django.urls import reverse
+from wagtail.models import Locale
 
-from membership.models import MembershipEnquiry, OrganisationType
+from membership.models import MembershipEnquiry, MembershipPage, OrganisationType
 from membership.reopening import notify_registered_interest
 from tests.factories.membership import MembershipEnquiryFactory, form_data, published_translation, team_member
 from tests.membership.test_exports import csv_rows, xlsx_rows
@@ -162,3 +164,34 @@ def test_an_enquiry_taken_by_telephone_is_acknowledged_in_the_language_the_team_
     assert MembershipEnquiry.objects.get().language == "es"
     [acknowledgement] = mail_server.messages
     assert acknowledgement["Subject"].startswith("Su registro de interés WPGA-")
+
+
+def test_lifting_the_pause_on_the_english_page_lifts_it_in_every_language(client, initial_content):
+    english = MembershipPage.objects.get(locale__language_code="en")
+    arabic = english.get_translation(Locale.objects.get(language_code="ar")).specific
+    assert english.applications_paused and arabic.applications_paused
+
+    english.applications_paused = False
+    english.save_revision().publish()
+
+    arabic.refresh_from_db()
+    assert not arabic.applications_paused
+    assert arabic.types_that_apply() == OrganisationType.values
+
+    # Publishing the translation again (an editor fixing a word) cannot bring the old state back.
+    arabic = arabic.get_latest_revision_as_object()
+    arabic.applications_paused = True
+    arabic.save_revision().publish()
+    arabic.refresh_from_db()
+    assert not arabic.applications_paused
+
+
+def test_a_translations_editor_shows_where_the_state_is_set(admin_client, initial_content):
+    arabic = MembershipPage.objects.get(locale__language_code="ar")
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[arabic.pk])).content.decode()
+    assert "is set on the English membership page" in html
+    assert 'name="applications_paused"' not in html
+    assert 'name="pause_message"' in html
+    english = MembershipPage.objects.get(locale__language_code="en")
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    assert 'name="applications_paused"' in html
