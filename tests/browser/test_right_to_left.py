@@ -3,7 +3,10 @@ visitor most needs are dir="rtl" and axe-clean, and the layout really mirrors (t
 the menu, the breadcrumbs, the form and the finder's list of countries), while English stays
 as it was."""
 
+import io
+
 import pytest
+from PIL import Image
 from wagtail.models import Page
 
 from tests.browser.conftest import assert_accessible
@@ -55,6 +58,29 @@ def text_along_the_line(page, language, selector):
     )
 
 
+def arrow_points(page):
+    """Which way the breadcrumbs' arrow before the second crumb points, as seen on the screen: its
+    tip is its ink on its middle row, at the left of a "‹" and at the right of a "›"."""
+    crumb, words = page.evaluate(
+        """() => {
+            const crumb = document.querySelector('.breadcrumbs li + li');
+            const range = document.createRange();
+            range.selectNodeContents(crumb);  // its words, without the arrow drawn before them
+            const box = (rect) => ({x: rect.x, y: rect.y, right: rect.right, height: rect.height});
+            return [box(crumb.getBoundingClientRect()), box(range.getBoundingClientRect())];
+        }"""
+    )
+    # The arrow lies between the crumb's start edge and its words.
+    x, right = (crumb["x"], words["x"]) if words["x"] > crumb["x"] + 1 else (words["right"], crumb["right"])
+    clip = {"x": x, "y": crumb["y"], "width": right - x, "height": crumb["height"]}
+    image = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("L")
+    ink = [(x, y) for x in range(image.width) for y in range(image.height) if image.getpixel((x, y)) < 180]
+    xs, ys = [x for x, _ in ink], [y for _, y in ink]
+    middle = (min(ys) + max(ys)) / 2
+    tip = [x for x, y in ink if abs(y - middle) <= 1]
+    return "left" if sum(tip) / len(tip) < (min(xs) + max(xs)) / 2 else "right"
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
 def test_arabic_pages_are_right_to_left_and_axe_finds_nothing(arabic_pages, visit, page, path, width):
@@ -96,6 +122,7 @@ def test_the_breadcrumbs_and_the_form_run_from_the_start_of_the_line(arabic_page
     visit(PREFIX[language] + "/membership/")
     home, here = (along_the_line(page, language, f".breadcrumbs li:nth-child({n})") for n in (1, 2))
     assert home[1] < here[0]  # Home first, then the page: right to left in Arabic
+    assert arrow_points(page) == {"en": "right", "ar": "left"}[language]  # from Home to the page
 
     page.locator(".membership-form button[type='submit']").click()
     page.wait_for_selector(".error-summary")
