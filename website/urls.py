@@ -1,6 +1,6 @@
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import LocalePrefixPattern, URLResolver, include, path, re_path
+from django.utils.translation import get_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from resources import documents
 from website import accounts, views
+from website.sitemap import LanguagesSitemap
 
 handler500 = "website.views.server_error"
 handler403 = "website.views.forbidden"
@@ -27,17 +28,37 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LanguagesSitemap}}, name="sitemap"),
     # Image renditions are served by the app itself so a single gunicorn process is a
     # complete site; a CDN in front caches them. Nothing else under MEDIA_ROOT has an
     # address: originals never, documents only through /documents/ (collection privacy).
     re_path(r"^media/images/(?P<path>.+)$", views.image_rendition, name="image_rendition"),
 ]
-# Pages and search in each language: English at / as ever, the others under /fr/, /es/, /ar/.
-urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
-    # Events' calendar files (event.ics, upcoming.ics): page routes with a dot Wagtail's URLs refuse.
-    path("", include("events.urls")),
-    path("", include(wagtail_urls)),
-    prefix_default_language=False,
+
+
+class LanguagePrefix(LocalePrefixPattern):
+    """English at / whichever English is active: Wagtail names a page's language "en" (its
+    content language) where the site's is "en-gb", and Django's own pattern would then put an
+    English page's links under /en/, a second address for every English page."""
+
+    @property
+    def language_prefix(self):
+        language = get_language() or settings.LANGUAGE_CODE
+        if language.split("-")[0] == settings.LANGUAGE_CODE.split("-")[0]:
+            return ""
+        return f"{language}/"
+
+
+# Pages and search in each language: English at / as ever, the others under /fr/, /es/, /ar/
+# (as Django's i18n_patterns with prefix_default_language=False, for every variant of English).
+urlpatterns.append(
+    URLResolver(
+        LanguagePrefix(prefix_default_language=False),
+        [
+            path("search/", views.search, name="search"),
+            # Events' calendar files (event.ics, upcoming.ics): page routes with a dot Wagtail's URLs refuse.
+            path("", include("events.urls")),
+            path("", include(wagtail_urls)),
+        ],
+    )
 )
