@@ -136,10 +136,10 @@ def link(page, request):
 
 def localized_link(page, request):
     """A link to the page's translation in the visitor's language where one is live, else to the page."""
-    translation = translation_in(page.translation_key, active_language(), request)
-    if translation is None or language_of(page) == active_language():
+    translated = translation_in(page.translation_key, active_language(), request)
+    if translated is None or language_of(page) == active_language():
         return link(page, request)
-    return {**translation, "depth": page.depth, "language": ""}
+    return {**translated, "depth": page.depth, "language": ""}
 
 
 def in_visitors_language(pages, queryset):
