@@ -282,3 +282,9 @@ def test_publishing_a_translation_shows_at_once_on_every_language(client, initia
 def test_english_has_one_address_only(client, initial_content):
     assert client.get("/en/about/").status_code == 404
     assert client.get("/about/").status_code == 200
+
+
+def test_robots_txt_keeps_the_search_of_every_language_out_of_search_engines(client, initial_content):
+    text = html(client, "/robots.txt")
+    for search in ("/search/", "/fr/search/", "/es/search/", "/ar/search/"):
+        assert f"Disallow: {search}\n" in text

@@ -106,11 +106,14 @@ def robots_txt(request):
     """The admin is not named: its address may be a secret (ADMIN_PATH), and it sends X-Robots-Tag itself.
 
     The sitemap's address is the site's own (website/address.py), as are the addresses in the
-    sitemap, whatever Host the request came with.
+    sitemap, whatever Host the request came with. Search results in every language stay unindexed.
     """
     site = Site.find_for_request(request)
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    context = {"sitemap_url": root_url + "/sitemap.xml"}
+    context = {
+        "sitemap_url": root_url + "/sitemap.xml",
+        "searches": [version.url for version in search_versions(request, "")],
+    }
     return render(request, "robots.txt", context, content_type="text/plain")
 
 
