@@ -7,7 +7,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from helpfinder.models import HelpFinderPage
 from news.models import ArticlePage
@@ -123,6 +123,17 @@ def test_the_switcher_leaves_out_a_translation_taken_offline_at_once(client, tra
     assert set(links) == {"en", "fr", "ar"}
     assert "es" not in hreflangs(html(client, translations[type(standard), "fr"].url))
     assert client.get(translations[type(standard), "es"].url).status_code == 404
+
+
+def test_a_translation_made_private_leaves_the_switcher_at_once(client, initial_content):
+    about = Page.objects.get(url_path="/home/about/").specific
+    french = translate(about, "fr")
+    assert set(switcher(html(client, "/about/"))[0]) == {"en", "fr"}
+
+    PageViewRestriction.objects.create(page=french, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+
+    assert switcher(html(client, "/about/")) == ({}, None)
+    assert "/fr/about/" not in html(client, "/sitemap.xml")
 
 
 def test_a_page_with_no_translation_has_no_switcher_but_names_itself_in_hreflang(client, initial_content):

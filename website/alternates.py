@@ -1,9 +1,9 @@
 """A page in each language a visitor can read it in: for the language switcher, the
 <link rel="alternate" hreflang> links, the sitemap, and the menus' translated sections.
 
-Which pages have translations is worked out for the whole site at once, once per content
-version (website/cache.py): a page's translations then cost no query, however many pages a
-request links to, and publishing or unpublishing a translation shows at once.
+Which pages have translations is worked out for the whole site at once, in one query each time
+pages change (website/cache.py, cached_for_pages): a page's translations then cost no query,
+however many pages a request links to, and publishing or unpublishing a translation shows at once.
 """
 
 from collections import defaultdict
@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
-from website.cache import cached_for_content
+from website.cache import cached_for_pages
 from website.languages import active_language, default_language, language_of, locale_id
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
@@ -41,12 +42,12 @@ def translated_pages(request=None):
     """{translation_key: {language: {"url", "full_url", "title", "path"}}} for every page live and public
     in more than one language (a page in one language has nothing to switch to).
 
-    Two queries per content version, whatever the number of pages a request links to."""
+    One query each time pages change, whatever the number of pages a request links to."""
 
     def find():
         # An alias is not a translation: it shows its original's words at another language's address
         # (Wagtail makes one of each untranslated parent when a page deep in the tree is translated).
-        public = Page.objects.live().public().filter(alias_of__isnull=True)
+        public = Page.objects.live().filter(~Exists(restrictions_over(OuterRef("path"))), alias_of__isnull=True)
         shared_keys = (
             public.values("translation_key")
             .annotate(versions=Count("pk"))
@@ -68,9 +69,16 @@ def translated_pages(request=None):
                 }
         return dict(found)
 
-    # Kept once, not per language: the addresses are the same whichever language asks.
+    # Kept once, not per language: the addresses are the same whichever language asks. Only a
+    # change to pages can change it, so an edit to a snippet or a setting does not recompute it.
     with translation.override(default_language()):
-        return cached_for_content("translated-pages", find)
+        return cached_for_pages("translated-pages", find)
+
+
+def restrictions_over(path):
+    """The privacy restrictions on the page at `path` or on any page above it: those of a page whose
+    path begins `path` (Wagtail's .public(), in the same query rather than one query more)."""
+    return PageViewRestriction.objects.filter(page__path=Substr(path, 1, Length("page__path")))
 
 
 def translation_in(page_key, language, request=None):
@@ -136,8 +144,10 @@ def link(page, request):
 
 def localized_link(page, request):
     """A link to the page's translation in the visitor's language where one is live, else to the page."""
+    if language_of(page) == active_language():
+        return link(page, request)
     translated = translation_in(page.translation_key, active_language(), request)
-    if translated is None or language_of(page) == active_language():
+    if translated is None:
         return link(page, request)
     return {**translated, "depth": page.depth, "language": ""}
 
