@@ -29,6 +29,7 @@ from wagtail.search import index
 
 from helpfinder import countries
 from website.access_log import log_as
+from website.alternates import sitemap_alternates
 from website.blocks import PageBodyBlock
 from website.models import BasePage
 from website.templatetags.site_tags import join_as_list
@@ -291,11 +292,15 @@ class HelpFinderPage(RoutablePageMixin, BasePage):
         return sorted(services, key=lambda service: (KIND_ORDER[service.kind], service.name.casefold()))
 
     def get_sitemap_urls(self, request=None):
-        """The page, then every country that has services of its own (the others list only the global ones)."""
+        """The page, then every country that has services of its own (the others list only the global ones),
+        each with the same country in the finder's other languages."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         slugs = sorted(countries.country_slug(code) for code in Service.objects.country_codes())
-        return urls + [{"location": base + slug + "/"} for slug in slugs]
+        return urls + [
+            {"location": base + slug + "/", "alternates": sitemap_alternates(self, request, route=slug + "/")}
+            for slug in slugs
+        ]
 
 
 class RemovedService(models.Model):

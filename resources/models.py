@@ -85,7 +85,8 @@ class CapabilityPage(BasePage):
 
     search_kind = _("Capability")
 
-    number = models.PositiveSmallIntegerField(unique=True, help_text="The capability's number, 1 to 21.")
+    # Unique in each language (clean): a translation keeps its capability's number.
+    number = models.PositiveSmallIntegerField(help_text="The capability's number, 1 to 21.")
     summary = models.CharField(max_length=250, help_text="One line on what the capability is.")
     definition = RichTextField(features=RICH_TEXT_FEATURES, help_text="Definition: what the capability is.")
     why_needed = RichTextField(features=RICH_TEXT_FEATURES, help_text="Why is it needed.")
@@ -123,6 +124,12 @@ class CapabilityPage(BasePage):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
+    def clean(self):
+        super().clean()
+        taken = CapabilityPage.objects.filter(number=self.number, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.number is not None and taken.exists():
+            raise ValidationError({"number": f"Capability {self.number} already exists in this language."})
+
     @property
     def summary_text(self):
         return self.summary
@@ -131,7 +138,9 @@ class CapabilityPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         neighbours = {
             page.number: page
-            for page in CapabilityPage.objects.live().filter(number__in=[self.number - 1, self.number + 1])
+            for page in CapabilityPage.objects.live().filter(
+                number__in=[self.number - 1, self.number + 1], locale_id=self.locale_id
+            )
         }
         context["previous"] = neighbours.get(self.number - 1)
         context["next"] = neighbours.get(self.number + 1)

@@ -19,22 +19,41 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 VERSION_KEY = "site-content-version"
+# Bumped only when pages change (published, unpublished, moved, deleted, made private) or the
+# site's address or languages do: what only pages decide (which translations exist) outlives
+# the edits to snippets, images and settings that bump the content version.
+PAGES_VERSION_KEY = "site-pages-version"
 
 
-def content_version():
+def content_version(key=VERSION_KEY):
     shared = caches["shared"]
-    version = shared.get(VERSION_KEY)
+    version = shared.get(key)
     if version is None:
         # A fresh cache (or an evicted key) starts a new version, never an old one.
         version = time.time_ns()
-        shared.add(VERSION_KEY, version, timeout=None)
-        version = shared.get(VERSION_KEY, version)
+        shared.add(key, version, timeout=None)
+        version = shared.get(key, version)
     return version
 
 
 def bump_content_version(**kwargs):
     """Signal receiver: whatever changed, every cached page is fresh again at once."""
     caches["shared"].set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def bump_pages_version(**kwargs):
+    """Signal receiver: a page, its privacy, the site or its languages changed."""
+    caches["shared"].set(PAGES_VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def cached_for_pages(key, compute, timeout=3600):
+    """`compute()`'s result, cached until a page next changes (not a snippet, image or setting)."""
+    versioned_key = f"{key}:{content_version(PAGES_VERSION_KEY)}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = compute()
+        cache.set(versioned_key, value, timeout)
+    return value
 
 
 def cached_for_content(key, compute, timeout=3600):

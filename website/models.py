@@ -11,6 +11,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 
+from website.alternates import sitemap_alternates
+
 
 class CustomImage(AbstractImage):
     """The project's image model, so fields can be added later without a data move."""
@@ -98,6 +100,11 @@ class BasePage(Page):
             if page is not None:
                 return page.specific.route(request, [])
         return super().route(request, path_components)
+
+    def get_sitemap_urls(self, request=None):
+        """The page's entry in the sitemap, with the page in each of its languages and x-default."""
+        alternates = sitemap_alternates(self, request)
+        return [{**url, "alternates": alternates} for url in super().get_sitemap_urls(request)]
 
     def get_meta_description(self):
         """The description for search engines and link previews."""

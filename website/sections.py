@@ -9,7 +9,7 @@ from django.apps import apps
 from wagtail.models import Page
 
 from website.cache import cached_for_content
-from website.languages import active_locale_id
+from website.languages import active_locale_id, default_language, locale_id
 
 SECTION_INDEXES = (
     "news.NewsIndexPage",
@@ -21,8 +21,8 @@ SECTION_INDEXES = (
 
 
 def section_index(label):
-    """The live page of the index type `label` ("news.NewsIndexPage") in the visitor's language,
-    else the first one (the English), or None.
+    """The first live page of the index type `label` ("news.NewsIndexPage"), or None: in the
+    visitor's language where it is translated, else in English.
 
     Only the page's own core fields are loaded (title, address): enough to link to it.
     """
@@ -30,13 +30,20 @@ def section_index(label):
 
 
 def section_indexes():
+    """Found once per content version and language (cached_for_content keys by both)."""
+
     def find():
         models = [apps.get_model(label) for label in SECTION_INDEXES]
+        preferred = [active_locale_id(), locale_id(default_language())]
+        pages = Page.objects.live().type(*models).specific(defer=True).order_by("path")
         found = {}
-        for page in Page.objects.live().type(*models).specific(defer=True).order_by("path"):
-            if page._meta.label not in found or page.locale_id == locale:
-                found[page._meta.label] = page  # the first, unless one in the visitor's language follows
+        for page in sorted(pages, key=lambda page: language_rank(page, preferred)):
+            found.setdefault(page._meta.label, page)
         return found
 
-    locale = active_locale_id()
     return cached_for_content("section-indexes", find)
+
+
+def language_rank(page, preferred):
+    """The visitor's language first, then English, then any other; stable, so tree order within each."""
+    return preferred.index(page.locale_id) if page.locale_id in preferred else len(preferred)

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from resources import documents
 from website import accounts, views
+from website.sitemap import LanguagesSitemap
 
 handler500 = "website.views.server_error"
 handler403 = "website.views.forbidden"
@@ -27,12 +28,13 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": LanguagesSitemap}}, name="sitemap"),
     # Image renditions are served by the app itself so a single gunicorn process is a
     # complete site; a CDN in front caches them. Nothing else under MEDIA_ROOT has an
     # address: originals never, documents only through /documents/ (collection privacy).
     re_path(r"^media/images/(?P<path>.+)$", views.image_rendition, name="image_rendition"),
 ]
+
 # Pages and search in each language: English at / as ever, the others under /fr/, /es/, /ar/.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),

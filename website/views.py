@@ -2,6 +2,7 @@
 
 import re
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -10,15 +11,18 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 from wagtail.models import Page, Site
 
+from website.alternates import search_versions
 from website.cache import content_version
+from website.languages import active_language, active_locale_id, default_language
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -28,7 +32,8 @@ RENDITION_MAX_AGE = 365 * 24 * 60 * 60
 
 @require_GET
 def search(request):
-    """Full-text search over live public pages; any query, however odd, gives a normal page."""
+    """Full-text search over the live public pages in the visitor's language; any query, however odd,
+    gives a normal page. The language switcher offers the same search in each language."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     # Only the words go to the search backend: quotes, brackets and operators mean
     # something to SQLite's and PostgreSQL's full-text syntax and could break the query.
@@ -37,19 +42,33 @@ def search(request):
     if words:
         results = Paginator(ranked_matches(words), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         results.object_list = result_cards(results.object_list, request)
-    response = render(request, "search/search.html", {"query": query, "results": results})
+    context = {
+        "query": query,
+        "results": results,
+        "language_versions": search_versions(request, query),
+        "english_search_url": english_search_url(query),
+    }
+    response = render(request, "search/search.html", context)
     if words:
         # What someone searched for is theirs: never kept by the page cache or a CDN.
         patch_cache_control(response, private=True, no_store=True)
     return response
 
 
+def english_search_url(query):
+    """On a search in another language, the same search among the English pages, which are many more."""
+    if not query or active_language() == default_language():
+        return None
+    with override(default_language()):
+        return reverse("search") + "?" + urlencode({"q": query})
+
+
 def ranked_matches(words):
-    """The ids of live public pages matching `words`: those whose title matches first, then the rest,
+    """The ids of live public pages in the visitor's language matching `words`: those whose title matches first, then the rest,
     each group by relevance. Wagtail's database backend ranks a word in the body as highly as one
     in the title (on SQLite it scores them alike), so "membership" would put the Contact page,
     which mentions it often, above the Membership page."""
-    pages = Page.objects.live().public().only("pk")
+    pages = Page.objects.live().public().filter(locale_id=active_locale_id()).only("pk")
     in_title = [page.pk for page in pages.search(words, fields=["title"])]
     seen = set(in_title)
     return in_title + [page.pk for page in pages.search(words) if page.pk not in seen]
@@ -87,11 +106,14 @@ def robots_txt(request):
     """The admin is not named: its address may be a secret (ADMIN_PATH), and it sends X-Robots-Tag itself.
 
     The sitemap's address is the site's own (website/address.py), as are the addresses in the
-    sitemap, whatever Host the request came with.
+    sitemap, whatever Host the request came with. Search results in every language stay unindexed.
     """
     site = Site.find_for_request(request)
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    context = {"sitemap_url": root_url + "/sitemap.xml"}
+    context = {
+        "sitemap_url": root_url + "/sitemap.xml",
+        "searches": [version.url for version in search_versions(request, "")],
+    }
     return render(request, "robots.txt", context, content_type="text/plain")
 
 

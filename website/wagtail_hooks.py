@@ -12,8 +12,10 @@ from website.launch import tasks_to_do
 @hooks.register("before_serve_page")
 def serve_only_in_its_own_language(page, request, serve_args, serve_kwargs):
     """/es/… shows a Spanish page or none. Where a page has no Spanish translation, Wagtail
-    would serve the English page at the Spanish address: a second copy under the wrong language."""
-    if page.locale_id != active_locale_id():
+    would serve the English page at the Spanish address: a second copy under the wrong language.
+    So would an alias, which Wagtail makes of an untranslated parent when a page below it is
+    translated: it keeps the English text."""
+    if page.locale_id != active_locale_id() or page.alias_of_id:
         raise Http404("The page has no translation in this language.")
 
 

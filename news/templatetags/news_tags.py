@@ -8,7 +8,9 @@ from django.templatetags.static import static
 from django.utils.text import slugify
 
 from news.models import ArticlePage
+from website.alternates import in_visitors_language
 from website.cache import cached_for_content
+from website.languages import default_language, locale_id
 from website.sections import section_index
 from website.templatetags.site_tags import SITE_NAME, json_ld
 
@@ -17,14 +19,21 @@ register = template.Library()
 
 @register.simple_tag
 def latest_news(count=3, heading="Latest news"):
-    """The newest articles as cards, for the home page; rendered once per content version."""
+    """The newest articles as cards, for the home page, each in the visitor's language where it is
+    translated (else in English, marked as such); rendered once per content version and language."""
     if not count:
         return ""
 
     def render():
         context = {
             # Cards show no topics or authors, so none are fetched.
-            "articles": ArticlePage.objects.live().defer_streamfields().order_by(*ArticlePage.NEWEST_FIRST)[:count],
+            "articles": in_visitors_language(
+                ArticlePage.objects.live()
+                .filter(locale_id=locale_id(default_language()))
+                .defer_streamfields()
+                .order_by(*ArticlePage.NEWEST_FIRST)[:count],
+                ArticlePage.objects.live().defer_streamfields(),
+            ),
             "heading": heading,
             "index": section_index("news.NewsIndexPage"),
         }

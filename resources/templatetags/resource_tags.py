@@ -3,7 +3,9 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from resources.models import ResourcePage
+from website.alternates import in_visitors_language
 from website.cache import cached_for_content
+from website.languages import default_language, locale_id
 from website.sections import section_index
 
 register = template.Library()
@@ -11,11 +13,14 @@ register = template.Library()
 
 @register.simple_tag
 def latest_resources(count=3, heading="Latest resources"):
-    """The newest resources as cards, for the home page; rendered once per content version."""
+    """The newest resources as cards, for the home page, each in the visitor's language where it is
+    translated (else in English, marked as such); rendered once per content version and language."""
 
     def render():
         context = {
-            "resources": ResourcePage.listing()[:count],
+            "resources": in_visitors_language(
+                ResourcePage.listing().filter(locale_id=locale_id(default_language()))[:count], ResourcePage.listing()
+            ),
             "heading": heading,
             "index": section_index("resources.ResourceIndexPage"),
         }

@@ -1,7 +1,9 @@
 """Navigation, breadcrumbs and structured data shared by every page's layout.
 
 The menu and the breadcrumbs change only when pages do, so they are cached under the
-site-wide content version (see website/cache.py) and cost no query once warm.
+site-wide content version (see website/cache.py) and cost no query once warm. Each is kept per
+language: on a translated page the menu and the footer link to the translations that exist and,
+for the others, to the English page, marked as English for screen readers (lang, hreflang).
 """
 
 import json
@@ -12,9 +14,12 @@ from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from website import alternates
+from website.alternates import link, localized_link
 from website.cache import cached_for_content
+from website.languages import active_language, default_language, language_of, locale_id
 from website.models import TITLE_LENGTH
 
 register = template.Library()
@@ -24,26 +29,36 @@ SITE_NAME = "WePROTECT Global Alliance"
 TITLE_SUFFIX = f" | {SITE_NAME}"
 
 
-def link(page, request):
-    return {
-        "title": page.title,
-        "url": page.get_url(request=request),
-        "full_url": page.get_full_url(request=request),
-        "path": page.path,
-        "depth": page.depth,
-    }
-
-
 def menu_items(site, request):
-    return [link(page, request) for page in site.root_page.get_children().live().in_menu()]
+    """The sections of the site's own (English) tree, each in the visitor's language where it exists."""
+    return [localized_link(page, request) for page in site.root_page.get_children().live().in_menu()]
+
+
+def localized_home(site, request):
+    return localized_link(site.root_page, request)
+
+
+def navigation(request):
+    """The menu's sections and the home page, in the visitor's language: cached per language."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"home": None, "items": []}
+    return cached_for_content(
+        f"navigation:{site.pk}", lambda: {"home": localized_home(site, request), "items": menu_items(site, request)}
+    )
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the visitor's language, where it exists; else the site's own."""
+    home = navigation(context.get("request"))["home"]
+    return home["url"] if home else "/"
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's children marked `show_in_menus`, in tree order, with the current section marked."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    items = cached_for_content(f"main-menu:{site.pk}", lambda: menu_items(site, request)) if site else []
+    items = navigation(context.get("request"))["items"]
     page = context.get("page")
     path = page.path if page else None
     return {
@@ -69,7 +84,7 @@ def breadcrumbs(context, here_title=None, here_url=None):
         # The key names what is stored: a trail cached by an older release, without full addresses,
         # is never read back by this one.
         f"breadcrumbs-with-full-urls:{page.pk}",
-        lambda: [link(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gte=2)],
+        lambda: trail(page, request),
     )
     if here_title:
         ancestors = ancestors + [link(page, request)]
@@ -77,6 +92,56 @@ def breadcrumbs(context, here_title=None, here_url=None):
     else:
         here = {"title": page.title, "full_url": page.get_full_url(request=request)}
     return {"ancestors": ancestors, "here": here, "structured_data": breadcrumb_list(ancestors, here)}
+
+
+def trail(page, request):
+    """The page's ancestors below the tree's root, in its own language's tree. A translation's
+    parent may be untranslated (an alias of the English page, as Wagtail makes when a page deep in
+    the tree is translated) or still a draft: its link goes to the English page, or it is left out."""
+    ancestors = list(page.get_ancestors().filter(depth__gte=2))
+    untranslated = [ancestor.translation_key for ancestor in ancestors if not is_translation(ancestor)]
+    fallbacks = {}
+    if untranslated:
+        english = Page.objects.live().filter(translation_key__in=untranslated, locale_id=locale_id(default_language()))
+        fallbacks = {fallback.translation_key: fallback for fallback in english}
+    links = []
+    for ancestor in ancestors:
+        shown = ancestor if is_translation(ancestor) else fallbacks.get(ancestor.translation_key)
+        if shown is None and ancestor.live:
+            shown = ancestor  # an alias within the same language: it is the page there
+        if shown is not None:
+            links.append(link(shown, request))
+    return links
+
+
+def is_translation(page):
+    return page.live and page.alias_of_id is None
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in each language it can be read in (website/alternates.py); a view with no page may
+    name its own (the search); none on an error page."""
+    if "language_versions" in context:
+        return context["language_versions"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return []
+    return alternates.versions(page, context.get("request"), canonical_url=context.get("canonical_url"))
+
+
+@register.simple_tag
+def default_version(versions):
+    """The version for readers of none of the site's languages: hreflang="x-default"."""
+    return alternates.default_version(versions)
+
+
+@register.filter
+def other_language(page):
+    """The page's language when it is not the visitor's (an English article listed on the French
+    home page), for the item's lang attribute; else ""."""
+    language = language_of(page)
+    return "" if language in (None, active_language()) else language
 
 
 def breadcrumb_list(ancestors, here):
