@@ -59,6 +59,11 @@ def empty_cache():
     """Each test starts with an empty cache: no page, menu or count from another test's data."""
     from django.core.cache import caches
 
+    from website import languages
+
+    # Read once per process, as a locale's id never changes on a site; but a transactional
+    # test's flush makes the locales anew, under other ids.
+    languages._locale_ids.clear()
     for cache in caches.all():
         cache.clear()
     yield
