@@ -34,7 +34,8 @@ def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
 
 
 def database_use(item):
-    """"transactional" (tables emptied afterwards), "rolled back" or None, as pytest-django decides."""
+    """How a test uses the database, as pytest-django decides: "transactional" (tables emptied
+    afterwards), "rolled back" or None."""
     marker = item.get_closest_marker("django_db")
     transaction, reset_sequences, *_ = validate_django_db(marker) if marker else (False, False)
     if transaction or reset_sequences or {"transactional_db", "live_server"} & set(item.fixturenames):
