@@ -66,8 +66,12 @@ run: $(VENV)/.runtime $(CATALOGUES)
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist), each worker with its own test database and
+# whole test files at a time; TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
+
 test: $(VENV)/.dev $(CATALOGUES)
-	@$(PY) -m pytest
+	@$(PY) -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
 
 bench: $(VENV)/.dev
 	@$(PY) bench/run.py

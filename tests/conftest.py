@@ -2,12 +2,57 @@ import os
 
 import pytest
 from django.core.management import call_command
+from pytest_django.fixtures import validate_django_db
 from wagtail.models import Site
 
 from website.models import SiteSettings
 
 # pytest-django's live server runs in a thread beside Playwright's event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# A transactional test (the browser's, the worker's) ends by emptying every table, the rows the
+# migrations wrote too: groups, locales, Wagtail's tree root. pytest-django runs such tests after
+# all the others, but a pytest-xdist worker runs whole files one after another, so a test in the
+# next file would find those tables empty. Such a test gets the migrated rows back first.
+PUT_BACK_MIGRATED_ROWS = pytest.StashKey()
+TABLES_EMPTIED = pytest.StashKey[bool]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
+    """pytest-django's test database, with what it held once migrated kept for putting back."""
+    from tests.snapshot import Snapshot
+
+    with django_db_blocker.unblock():
+        migrated = Snapshot.of_database()
+
+    def put_back():
+        with django_db_blocker.unblock():
+            migrated.restore()
+
+    pytestconfig.stash[PUT_BACK_MIGRATED_ROWS] = put_back
+
+
+def database_use(item):
+    """How a test uses the database, as pytest-django decides: "transactional" (tables emptied
+    afterwards), "rolled back" or None."""
+    marker = item.get_closest_marker("django_db")
+    transaction, reset_sequences, *_ = validate_django_db(marker) if marker else (False, False)
+    if transaction or reset_sequences or {"transactional_db", "live_server"} & set(item.fixturenames):
+        return "transactional"
+    if marker or "db" in item.fixturenames:
+        return "rolled back"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    use = database_use(item)
+    if use == "transactional":
+        item.config.stash[TABLES_EMPTIED] = True
+    elif use and item.config.stash.get(TABLES_EMPTIED, False):
+        item.config.stash[PUT_BACK_MIGRATED_ROWS]()
+        item.config.stash[TABLES_EMPTIED] = False
 
 
 @pytest.fixture(autouse=True)

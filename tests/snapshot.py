@@ -9,6 +9,9 @@ Restoring empties every table first, then writes the rows back as they were, ids
 model signals silenced: the rows already hold everything those signals would have written
 (search index entries, reference index, log entries), and writing them again would duplicate it.
 Rows a test made before (a logged-in user and their session, say) are written back after them.
+
+The same restore puts back the database as the migrations left it (`Snapshot.of_database`), after
+a transactional test has emptied its tables.
 """
 
 import json
@@ -35,7 +38,7 @@ NEVER_KEPT = {"contenttypes.contenttype", "auth.permission"}
 @dataclass(frozen=True)
 class Snapshot:
     rows: str  # JSON, content types first so that nothing saved later creates one of its own
-    media: Path
+    media: Path | None
     before: frozenset  # (model, primary key, fields) of every row there before the command ran
 
     @classmethod
@@ -47,11 +50,17 @@ class Snapshot:
             run_on_commit_callbacks(start)  # what would have run once the command committed
             rows = current_rows()
             transaction.set_rollback(True)
-        rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-        return cls(rows=json.dumps(rows), media=Path(media), before=before)
+        return cls(rows=json.dumps(content_types_first(rows)), media=Path(media), before=before)
 
-    def restore(self, media_root):
-        shutil.copytree(self.media, media_root, dirs_exist_ok=True)
+    @classmethod
+    def of_database(cls):
+        """The rows as they are now, and no media: restoring it leaves the database just so."""
+        rows = current_rows()
+        return cls(rows=json.dumps(content_types_first(rows)), media=None, before=frozenset(map(identity, rows)))
+
+    def restore(self, media_root=None):
+        if self.media:
+            shutil.copytree(self.media, media_root, dirs_exist_ok=True)
         with transaction.atomic():
             made_by_the_test = self.rows_made_since(current_rows())
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
@@ -82,6 +91,10 @@ class Snapshot:
 
 def current_rows():
     return json.loads(connection.creation.serialize_db_to_string())
+
+
+def content_types_first(rows):
+    return sorted(rows, key=lambda row: row["model"] != "contenttypes.contenttype")
 
 
 def identity(row):
