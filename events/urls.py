@@ -4,11 +4,12 @@ them to the page's `event.ics` or the index's `upcoming.ics` route with its usua
 (privacy, drafts, sites)."""
 
 from django.urls import re_path
-from wagtail import views as wagtail_views
+
+from website import views
 
 
 def calendar_file(request, path):
-    return wagtail_views.serve(request, path + "/")
+    return views.page(request, path + "/")
 
 
 urlpatterns = [re_path(r"^((?:[\w\-]+/)+(?:event|upcoming)\.ics)$", calendar_file, name="event_calendar_file")]

@@ -47,23 +47,23 @@ def database_use(item):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
+    from website.languages import forget_locale_ids
+
     use = database_use(item)
     if use == "transactional":
         item.config.stash[TABLES_EMPTIED] = True
+        forget_locale_ids()  # its locales may be made afresh, under other ids
     elif use and item.config.stash.get(TABLES_EMPTIED, False):
         item.config.stash[PUT_BACK_MIGRATED_ROWS]()
         item.config.stash[TABLES_EMPTIED] = False
+        forget_locale_ids()
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: no page, menu or count from another test's data,
-    and no locale id from another test's tables (a transactional test makes them afresh)."""
+    """Each test starts with an empty cache: no page, menu or count from another test's data."""
     from django.core.cache import caches
 
-    from website.languages import forget_locale_ids
-
-    forget_locale_ids()
     for cache in caches.all():
         cache.clear()
     yield

@@ -60,7 +60,7 @@ def set_sender(site, settings):
 
 
 def review_privacy_notice(site, settings):
-    privacy = StandardPage.objects.get(slug="privacy")
+    privacy = StandardPage.objects.get(slug="privacy", locale__language_code="en")
     privacy.introduction = "Reviewed by the Alliance's data protection lead."
     privacy.save_revision().publish()
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+from html import unescape
 from io import BytesIO
 from urllib.parse import urlsplit
 
@@ -99,7 +100,7 @@ def test_pages_with_breadcrumbs_describe_the_trail(client, initial_content):
 def test_every_title_fits_what_search_engines_show(client, initial_content):
     StandardPageFactory(parent=initial_content, slug="long", title="A very long page title " * 5)
     for path in live_page_paths():
-        title = client.get(path).content.decode().split("<title>")[1].split("</title>")[0]
+        title = unescape(client.get(path).content.decode().split("<title>")[1].split("</title>")[0])
         assert len(title) <= TITLE_LENGTH, (path, title)
 
 

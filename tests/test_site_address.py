@@ -183,7 +183,7 @@ def test_the_reopening_email_links_to_the_public_address(server):
         "shell",
         "-c",
         "from membership.models import MembershipPage; from membership.reopening import notify_registered_interest; "
-        "page = MembershipPage.objects.get(); page.applications_paused = False; page.save_revision().publish(); "
+        "page = MembershipPage.objects.get(locale__language_code='en'); page.applications_paused = False; page.save_revision().publish(); "
         "notify_registered_interest()",
     )
     with MailServer() as mail_server:

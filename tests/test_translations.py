@@ -16,11 +16,11 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import override_settings
 from django.utils import translation
-from wagtail.models import Locale
 
 from helpfinder.models import Audience, ServiceKind
 from membership.forms import EnquiryDetailsForm
 from tests.factories.helpfinder import HelpFinderPageFactory, ServiceFactory
+from tests.factories.translations import translate
 from website.views import server_error
 
 LANGUAGES = ["fr", "es", "ar"]
@@ -154,16 +154,9 @@ def test_counts_take_the_plural_each_language_needs(compiled):
 @pytest.fixture
 def finder_in(home_page):
     """The How to report abuse page and its translation into a language, made and published as
-    an editor does with simple_translation (the home page comes along, as a live alias)."""
+    an editor does with simple_translation (the home page first)."""
     finder = HelpFinderPageFactory(parent=home_page)
-
-    def translate(language):
-        locale = Locale.objects.get(language_code=language)
-        translation_of_finder = finder.copy_for_translation(locale, copy_parents=True)
-        translation_of_finder.save_revision().publish()
-        return translation_of_finder
-
-    return translate
+    return lambda language: translate(finder, language)
 
 
 def page_text(client, address):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_GET
 from django.views.static import serve
+from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from website.alternates import search_versions
-from website.cache import content_version
+from website.cache import cached_for_content, content_version
 from website.languages import active_language, active_locale_id, default_language
 
 MAX_QUERY_LENGTH = 200
@@ -196,3 +197,18 @@ def locked_out(request, response=None, credentials=None):
         minutes,
     ) % {"minutes": minutes}
     return HttpResponse(error_page(_("Signing in is paused"), message), status=429)
+
+
+def page(request, path):
+    """Wagtail's page view, starting from the home page in the visitor's language as found once
+    per content version, where Wagtail would look up the active locale, the home page's
+    translation and its specific page on every request (website/urls.py puts this at Wagtail's
+    own address and name, "wagtail_serve")."""
+    site = Site.find_for_request(request)
+    if site is not None:
+        root = cached_for_content(f"home-in-language:{site.pk}", lambda: site.root_page.localized.specific)
+        try:
+            request._wagtail_route_for_request = root.route(request, [part for part in path.split("/") if part])
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)

@@ -80,7 +80,7 @@ def test_the_contact_page_follows_the_membership_page_when_the_pause_lifts(clien
     assert "applications are paused" in contact
     assert "Government of a UN member state; International organisation; Regional organisation" in contact
 
-    membership = MembershipPage.objects.get()
+    membership = MembershipPage.objects.get(locale__language_code="en")
     membership.applications_paused = False
     membership.save_revision().publish()
 
