@@ -40,7 +40,8 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     # Events' calendar files (event.ics, upcoming.ics): page routes with a dot Wagtail's URLs refuse.
     path("", include("events.urls")),
-    re_path(r"^((?:[\w\-]+/)*)$", views.page, name="wagtail_serve"),  # Wagtail's page view, its root cached
+    # Wagtail's page view, its root cached; Wagtail's own _util/ views (the front-end login) still theirs.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", views.page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
