@@ -107,14 +107,15 @@ def test_the_catalogue_command_lists_every_text_and_keeps_translations(initial_c
 
 
 @pytest.fixture
-def editor_client(client, django_user_model):
+def editor_client(initial_content, client, django_user_model):
+    """An editor logged in, made after the site is restored (a restore empties the tables first)."""
     editor = django_user_model.objects.create_user("editor", "editor@example.org", "a-long-password")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     return client
 
 
-def test_an_editor_translates_a_section_from_the_admin(editor_client, initial_content):
+def test_an_editor_translates_a_section_from_the_admin(initial_content, editor_client):
     """Translate (simple_translation) copies the About section into Spanish as drafts; once the
     editor publishes them, they are served under /es/."""
     about = Page.objects.get(url_path=initial_content.url_path + "about/")

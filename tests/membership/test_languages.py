@@ -186,7 +186,7 @@ def test_lifting_the_pause_on_the_english_page_lifts_it_in_every_language(client
     assert not arabic.applications_paused
 
 
-def test_a_translations_editor_shows_where_the_state_is_set(admin_client, initial_content):
+def test_a_translations_editor_shows_where_the_state_is_set(initial_content, admin_client):
     arabic = MembershipPage.objects.get(locale__language_code="ar")
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[arabic.pk])).content.decode()
     assert "is set on the English membership page" in html
