@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from website.blocks import RICH_TEXT_FEATURES
+from website.languages import default_language, language_of
 from website.models import BasePage, BasePageForm
 
 LIST_FEATURES = RICH_TEXT_FEATURES
@@ -84,10 +84,6 @@ class MembershipPageForm(BasePageForm):
 # it whenever either is saved, so no language can say "paused" while another says "open".
 # The pause message is text, and each translation has its own.
 APPLICATIONS_STATE = ["applications_paused", "paused_until", "types_open_while_paused"]
-
-
-def default_language():
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 class ApplicationsStatePanel(MultiFieldPanel):
@@ -182,7 +178,7 @@ class MembershipPage(RoutablePageMixin, BasePage):
         super().save(*args, **kwargs)
 
     def is_in_default_language(self):
-        return self.locale_id is None or self.locale.language_code == default_language()
+        return self.locale_id is None or language_of(self) == default_language()
 
     def share_applications_state(self):
         """Called when the English page is published: its translations follow at once."""
@@ -230,7 +226,7 @@ def live_membership_page(language=None):
     Without a language, the default language's page: the one where the team states whether
     applications are open (a translation is a copy of it that may lag behind).
     """
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    default = default_language()
     wanted = [default] if language in (None, default) else [language, default]
     live = MembershipPage.objects.live().filter(locale__language_code__in=wanted).select_related("locale")
     pages = {page.locale.language_code: page for page in live}

@@ -48,17 +48,15 @@ def bump_pages_version(**kwargs):
 
 def cached_for_pages(key, compute, timeout=3600):
     """`compute()`'s result, cached until a page next changes (not a snippet, image or setting)."""
-    versioned_key = f"{key}:{content_version(PAGES_VERSION_KEY)}"
-    value = cache.get(versioned_key)
-    if value is None:
-        value = compute()
-        cache.set(versioned_key, value, timeout)
-    return value
+    return cached(f"{key}:{content_version(PAGES_VERSION_KEY)}", compute, timeout)
 
 
 def cached_for_content(key, compute, timeout=3600):
     """`compute()`'s result in the current language, cached until the content next changes."""
-    versioned_key = f"{key}:{get_language()}:{content_version()}"
+    return cached(f"{key}:{get_language()}:{content_version()}", compute, timeout)
+
+
+def cached(versioned_key, compute, timeout):
     value = cache.get(versioned_key)
     if value is None:
         value = compute()

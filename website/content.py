@@ -5,12 +5,11 @@ has done to it since) it is returned unchanged; only a missing page is created a
 published. That makes the command idempotent and safe to run on a live site.
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from website.address import apply_public_address, configured_address
+from website.languages import default_language
 
 
 def ensure_child(parent, page_class, slug, **fields):
@@ -46,7 +45,7 @@ def ensure_tree_root():
     """The page tree's root, which Wagtail's migrations make; rebuilt if the tables were emptied."""
     root = Page.get_first_root_node()
     if root is None:
-        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        Locale.objects.get_or_create(language_code=default_language())
         root = Page.add_root(
             instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
         )
