@@ -31,6 +31,7 @@ from helpfinder import countries
 from website.access_log import log_as
 from website.alternates import sitemap_alternates
 from website.blocks import PageBodyBlock
+from website.languages import default_language
 from website.models import BasePage
 from website.templatetags.site_tags import join_as_list
 
@@ -187,6 +188,13 @@ class Service(index.Indexed, models.Model):
             raise ValidationError("Give the service's web address, its phone number or both.")
         if self.phone and not self.dial:
             raise ValidationError({"phone": "Give the number in digits, e.g. '116 111'."})
+
+    @property
+    def text_language(self):
+        """The language of what editors write: its name, organisation and the notes beside its number.
+        Services are not translated, so it is the site's own; the finder marks it on other languages'
+        pages (the lang_of filter)."""
+        return default_language()
 
     @property
     def dial(self):

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from helpfinder.links import TIMEOUT, problem_with
+from helpfinder.links import TIMEOUT, problem_with, reached
 from helpfinder.models import Service
 
 WORKERS = 8
@@ -38,11 +38,6 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(services) - len(failed)} of {len(services)} web addresses answered.")
         for name, url, problem in failed:
             self.stdout.write(f"  {name} ({url}): {problem}")
-
-
-def reached(problem):
-    """The address's server answered, even if with an error status ("404 Not Found")."""
-    return not problem or problem[0].isdigit()
 
 
 def record(services, problems):
