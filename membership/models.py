@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from email.utils import make_msgid, parseaddr
 
 from django import forms
 from django.conf import settings
@@ -372,6 +373,12 @@ class Erasure(models.Model):
         return f"{self.reference} erased by {self.erased_by_name}"
 
 
+def new_message_id():
+    """A Message-ID in the domain of the site's sender address."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]
+    return make_msgid(domain=domain or "localhost")
+
+
 class Email(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", "E-mail to the applicant"
     TEAM_NOTIFICATION = "team_notification", "Notice to the membership team"
@@ -383,6 +390,9 @@ class Delivery(models.TextChoices):
     SENDING = "sending", "Being sent"
     RETRYING = "retrying", "Not sent yet: trying again"
     SENT = "sent", "Sent"
+    # Handed to the mail server, which never confirmed it: it may well have arrived, so it is
+    # not sent again on its own (the team asks the recipient, and may queue it again).
+    MAYBE_SENT = "maybe_sent", "May have been sent"
     REFUSED = "refused", "Refused by the mail server"
     GAVE_UP = "gave_up", "Not sent: stopped trying"
 
@@ -391,7 +401,7 @@ class EnquiryEmail(models.Model):
     """One e-mail an entry owes someone, and how its sending went: one of each kind per entry.
 
     The row is written in the same transaction as the entry, so an entry never lacks its
-    e-mails; the worker sends them (membership/tasks.py) and records each attempt here.
+    e-mails; the worker sends them (membership/emails.py) and records each attempt here.
     """
 
     enquiry = models.ForeignKey(MembershipEnquiry, on_delete=models.CASCADE, related_name="emails")
@@ -402,6 +412,11 @@ class EnquiryEmail(models.Model):
     queued_at = models.DateTimeField(default=timezone.now)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # While "being sent": the worker's claim runs out then, and a claim left by a worker that
+    # stopped is released and tried again (membership.emails.release_stalled_emails).
+    lease_until = models.DateTimeField(null=True, blank=True)
+    # Given once, so every try of this e-mail carries the same: a retry is recognisable as one.
+    message_id = models.CharField(max_length=255, default=new_message_id, editable=False)
 
     class Meta:
         ordering = ["queued_at", "pk"]

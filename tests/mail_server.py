@@ -70,4 +70,4 @@ class SilentMailServer:
 def smtp_mailer(port, timeout=10):
     """The MAILERS setting for a plain SMTP server on loopback."""
     options = {"host": "127.0.0.1", "port": port, "timeout": timeout}
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}}
+    return {"default": {"BACKEND": "website.mail.EmailBackend", "OPTIONS": options}}
