@@ -18,10 +18,12 @@ it stays so, shown to the team, and is not tried again.
 
 import logging
 import smtplib
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import OperationalError, connection
 from django.db.models import F, Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -86,7 +88,22 @@ def send_email(email_id):
     except Exception as error:  # whatever the mail server or network did, record it and decide
         record_failure(row, error)
     else:
-        this_claim(row).update(delivery=Delivery.SENT, sent_at=timezone.now(), problem="", lease_until=None)
+        record_sent(row)
+
+
+def record_sent(row, pauses=(1, 2, 4, 8, 15, 30)):
+    """The server confirmed it. Worth waiting for a database that is locked or away (a minute
+    at most, while this worker could do nothing else anyway): unrecorded, the e-mail would stay
+    "may have been sent"."""
+    for pause in (*pauses, None):
+        try:
+            this_claim(row).update(delivery=Delivery.SENT, sent_at=timezone.now(), problem="", lease_until=None)
+            return
+        except OperationalError:
+            if pause is None:
+                raise
+            connection.close()  # a lost connection is not reused; a new one is made on the next query
+            time.sleep(pause)
 
 
 # What the register shows for an e-mail whose worker stopped between handing it over and the
