@@ -2,7 +2,6 @@
 
 import hashlib
 import secrets
-from email.utils import make_msgid, parseaddr
 
 from django import forms
 from django.conf import settings
@@ -17,6 +16,7 @@ from wagtail.search import index
 
 from website.blocks import RICH_TEXT_FEATURES
 from website.languages import default_language, language_of
+from website.mail import new_message_id
 from website.models import BasePage, BasePageForm
 
 LIST_FEATURES = RICH_TEXT_FEATURES
@@ -371,12 +371,6 @@ class Erasure(models.Model):
 
     def __str__(self):
         return f"{self.reference} erased by {self.erased_by_name}"
-
-
-def new_message_id():
-    """A Message-ID in the domain of the site's sender address."""
-    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]
-    return make_msgid(domain=domain or "localhost")
 
 
 class Email(models.TextChoices):

@@ -10,10 +10,19 @@ the second, and lets the sender say its last word before the message is handed o
 import contextvars
 import smtplib
 from contextlib import contextmanager
+from email.utils import make_msgid, parseaddr
 
+from django.conf import settings
 from django.core.mail.backends import smtp
 
 _before_data = contextvars.ContextVar("before_data", default=None)
+
+
+def new_message_id():
+    """A Message-ID in the domain of the site's sender address. Given to an e-mail once and
+    kept, so every try of it carries the same: a retry is recognisable as the same e-mail."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]
+    return make_msgid(domain=domain or "localhost")
 
 
 class MaybeSent(smtplib.SMTPException):

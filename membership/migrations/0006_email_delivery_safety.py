@@ -2,14 +2,14 @@
 
 from django.db import migrations, models
 
-import membership.models
+import website.mail
 
 
 def give_each_email_its_own_message_id(apps, schema_editor):
     """Adding the field gave every existing e-mail the same Message-ID; each gets its own."""
     EnquiryEmail = apps.get_model("membership", "EnquiryEmail")
     for email in EnquiryEmail.objects.only("pk"):
-        EnquiryEmail.objects.filter(pk=email.pk).update(message_id=membership.models.new_message_id())
+        EnquiryEmail.objects.filter(pk=email.pk).update(message_id=website.mail.new_message_id())
 
 
 class Migration(migrations.Migration):
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="enquiryemail",
             name="message_id",
-            field=models.CharField(default=membership.models.new_message_id, editable=False, max_length=255),
+            field=models.CharField(default=website.mail.new_message_id, editable=False, max_length=255),
         ),
         migrations.RunPython(give_each_email_its_own_message_id, migrations.RunPython.noop),
         migrations.AlterField(

@@ -279,4 +279,6 @@ def test_a_confirmation_slower_than_the_timeout_is_not_sent_again_and_the_team_i
     client.force_login(team_member(django_user_model))
     enquiry = MembershipEnquiry.objects.get()
     page = client.get(f"{REGISTER}inspect/{enquiry.pk}/").content.decode()
-    assert "E-mail to the applicant may have been sent: the mail server took the message but never confirmed it" in page
+    assert (
+        "E-mail to the applicant may have been sent: the mail server took the message but never confirmed it" in page
+    )
