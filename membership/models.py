@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from website.blocks import RICH_TEXT_FEATURES
 from website.languages import default_language, language_of
+from website.mail import new_message_id
 from website.models import BasePage, BasePageForm
 
 LIST_FEATURES = RICH_TEXT_FEATURES
@@ -383,6 +384,9 @@ class Delivery(models.TextChoices):
     SENDING = "sending", "Being sent"
     RETRYING = "retrying", "Not sent yet: trying again"
     SENT = "sent", "Sent"
+    # Handed to the mail server, which never confirmed it: it may well have arrived, so it is
+    # not sent again on its own (the team asks the recipient, and may queue it again).
+    MAYBE_SENT = "maybe_sent", "May have been sent"
     REFUSED = "refused", "Refused by the mail server"
     GAVE_UP = "gave_up", "Not sent: stopped trying"
 
@@ -391,7 +395,7 @@ class EnquiryEmail(models.Model):
     """One e-mail an entry owes someone, and how its sending went: one of each kind per entry.
 
     The row is written in the same transaction as the entry, so an entry never lacks its
-    e-mails; the worker sends them (membership/tasks.py) and records each attempt here.
+    e-mails; the worker sends them (membership/emails.py) and records each attempt here.
     """
 
     enquiry = models.ForeignKey(MembershipEnquiry, on_delete=models.CASCADE, related_name="emails")
@@ -402,6 +406,11 @@ class EnquiryEmail(models.Model):
     queued_at = models.DateTimeField(default=timezone.now)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # While "being sent": the worker's claim runs out then, and a claim left by a worker that
+    # stopped is released and tried again (membership.emails.release_stalled_emails).
+    lease_until = models.DateTimeField(null=True, blank=True)
+    # Given once, so every try of this e-mail carries the same: a retry is recognisable as one.
+    message_id = models.CharField(max_length=255, default=new_message_id, editable=False)
 
     class Meta:
         ordering = ["queued_at", "pk"]

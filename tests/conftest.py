@@ -127,13 +127,13 @@ def initial_content_snapshot(django_db_setup, django_db_blocker, tmp_path_factor
 
 @pytest.fixture
 def worker(transactional_db):
-    """Runs the real queue worker (`manage.py db_worker`) until no task is ready, as the
+    """Runs the real queue worker (`manage.py run_worker`) until no task is ready, as the
     worker process does. Transactional: the worker commits and checks its connection between
     tasks, which would end a test's enclosing transaction."""
 
     def run():
         arguments = ["--backend", "background", "--batch", "--no-startup-delay", "--interval", "0", "--no-reload"]
-        call_command("db_worker", *arguments, stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+        call_command("run_worker", *arguments, stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
 
     return run
 

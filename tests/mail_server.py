@@ -1,6 +1,8 @@
 """Real mail servers on loopback for the tests: one that accepts (and refuses chosen
-recipients with 550), and one that accepts a connection and never says a word."""
+recipients with 550, or confirms a message only after a while), and one that accepts a
+connection and never says a word."""
 
+import asyncio
 import contextlib
 import socket
 from email import message_from_bytes, policy
@@ -11,9 +13,14 @@ from bench.server import free_port
 
 
 class MailServer:
-    """An SMTP server (aiosmtpd) keeping what it received in `messages`."""
+    """An SMTP server (aiosmtpd) keeping what it received in `messages`.
 
-    def __init__(self):
+    With `confirm_after`, it keeps each message at once but says so (250) only that many
+    seconds later: a slow server, whose confirmation may come after the sender gave up.
+    """
+
+    def __init__(self, confirm_after=0):
+        self.confirm_after = confirm_after
         self.messages = []
         self.refused = set()
         self.port = free_port()
@@ -30,6 +37,7 @@ class MailServer:
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        await asyncio.sleep(self.confirm_after)
         return "250 Message accepted for delivery"
 
     def __enter__(self):
@@ -70,4 +78,4 @@ class SilentMailServer:
 def smtp_mailer(port, timeout=10):
     """The MAILERS setting for a plain SMTP server on loopback."""
     options = {"host": "127.0.0.1", "port": port, "timeout": timeout}
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}}
+    return {"default": {"BACKEND": "website.mail.EmailBackend", "OPTIONS": options}}

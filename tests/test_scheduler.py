@@ -61,7 +61,13 @@ def test_a_failing_job_is_logged_and_the_others_still_run(monkeypatch, caplog):
     monkeypatch.setattr(run_scheduler, "call_command", call)
     call_command("run_scheduler", "--once")
 
-    assert ran == ["publish_scheduled", "refresh_event_lists", "prune_db_task_results", "check_service_links"]
+    assert ran == [
+        "publish_scheduled",
+        "refresh_event_lists",
+        "release_stalled_emails",
+        "prune_db_task_results",
+        "check_service_links",
+    ]
     assert "'purge_enquiries' failed" in caplog.text
 
 

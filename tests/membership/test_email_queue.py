@@ -257,3 +257,28 @@ def test_a_second_form_from_the_same_organisation_and_address_is_flagged_to_the_
     assert f"We also have another form for EXAMPLE Technologies from this e-mail address ({first.reference})" in (
         acknowledgement.get_content()
     )
+
+
+def test_a_confirmation_slower_than_the_timeout_is_not_sent_again_and_the_team_is_told(
+    client, membership_page, settings, worker, django_user_model
+):
+    from tests.factories.membership import team_member
+
+    with MailServer(confirm_after=2) as slow:
+        settings.MAILERS = smtp_mailer(slow.port, timeout=1)  # gives up before the server's 250
+        client.post("/membership/", form_data(email="applicant@example.org"))
+        worker()
+        make_retries_due()
+        worker()
+
+        assert sorted(slow.recipients()) == ["applicant@example.org", "membership@example.org"]  # once each
+    emails = deliveries()
+    assert {row.delivery for row in emails.values()} == {Delivery.MAYBE_SENT}
+    assert {message["Message-ID"] for message in slow.messages} == {row.message_id for row in emails.values()}
+
+    client.force_login(team_member(django_user_model))
+    enquiry = MembershipEnquiry.objects.get()
+    page = client.get(f"{REGISTER}inspect/{enquiry.pk}/").content.decode()
+    assert (
+        "E-mail to the applicant may have been sent: the mail server took the message but never confirmed it" in page
+    )

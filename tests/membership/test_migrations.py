@@ -56,3 +56,22 @@ def test_notes_history_duplicate_keys_and_the_regional_exception_carry_over(home
         "add_membershipenquiry",
         "delete_membershipenquiry",
     }
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("every_app_migrated_afterwards")
+def test_each_email_already_owed_gets_a_message_id_of_its_own(site):
+    old = migrate([("membership", "0005_enquiry_language")])
+    Enquiry = old.get_model("membership", "MembershipEnquiry")
+    Email = old.get_model("membership", "EnquiryEmail")
+    enquiry = Enquiry.objects.create(
+        reference="WPGA-CCCC4444", kind="interest", organisation_name="Example Tech", organisation_type="technology",
+        contact_name="Sam", job_title="Lead", email="sam@example.org", submission_token="c",
+    )  # fmt: skip
+    for kind in ("acknowledgement", "team_notification"):
+        Email.objects.create(enquiry=enquiry, email=kind)
+
+    new = migrate([("membership", "0006_email_delivery_safety")])
+
+    message_ids = set(new.get_model("membership", "EnquiryEmail").objects.values_list("message_id", flat=True))
+    assert len(message_ids) == 2 and all(message_id.startswith("<") for message_id in message_ids)

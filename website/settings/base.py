@@ -222,14 +222,15 @@ def mailer_from_environment():
         }
     else:
         return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
-    return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
+    # Django's SMTP backend, which also tells "not sent" from "may have been sent" (website/mail.py).
+    return {"BACKEND": "website.mail.EmailBackend", "OPTIONS": options}
 
 
 MAILERS = {"default": mailer_from_environment()}
 
 
 # Background work. The site's own slow work (e-mail) goes through Django's Tasks framework
-# to a queue in the database, which the worker process runs (`manage.py db_worker --backend
+# to a queue in the database, which the worker process runs (`manage.py run_worker --backend
 # background`: the Procfile's `worker:`, started by `make run` too), so no request ever waits
 # for a mail server. "default" is Wagtail's: its own small tasks (search and reference
 # indexes) use the django-tasks backport, which reads this same setting, and run at once.

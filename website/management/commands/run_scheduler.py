@@ -1,7 +1,7 @@
 """The site's clock: runs each recurring job when it is due, for as long as it runs.
 
-One process beside the web and the worker (the Procfile's `scheduler`, started by `make
-run` too), so a page scheduled to go live at nine is live at nine without anyone setting
+One process beside the web and the worker (the Procfile's `scheduler`, started, and started
+again should it stop, by `make run` too), so a page scheduled to go live at nine is live at nine without anyone setting
 up cron. Every job is safe to run twice, so more than one scheduler does no harm.
 """
 
@@ -36,6 +36,8 @@ JOBS = (
     Job(("publish_scheduled",), every=MINUTE),
     # Events that have just ended move to the archive; registrations past their deadline close.
     Job(("refresh_event_lists",), every=MINUTE),
+    # E-mails whose worker stopped while sending them (or whose task was lost) are queued again.
+    Job(("release_stalled_emails",), every=MINUTE),
     Job(("purge_enquiries",), every=DAY),
     Job(("prune_db_task_results", "--backend", "background"), every=DAY),
     # The help finder's web addresses are tried, so editors hear of one that stopped working. A
