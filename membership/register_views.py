@@ -33,7 +33,7 @@ from membership.forms import (
 )
 from membership.labels import as_label, field_label, value_of
 from membership.models import Email, EntryChange, Erasure, MembershipEnquiry, Note, Status, live_membership_page
-from membership.reopening import notify_registered_interest, reason_not_to_notify, waiting_for_reopening
+from membership.reopening import addresses_waiting, notify_registered_interest, reason_not_to_notify
 
 CHANGE_PERMISSION = "membership.change_membershipenquiry"
 ADD_MEMBER_PERMISSION = "members.add_member"
@@ -367,7 +367,7 @@ def notify_view(request):
         raise PermissionDenied
     if request.method == "POST":
         return send_reopening_emails(request)
-    context = {"count": waiting_for_reopening().count(), "reason_not_to_send": reason_not_to_notify()}
+    context = {"count": addresses_waiting(), "reason_not_to_send": reason_not_to_notify()}
     return TemplateResponse(request, "membership/admin/notify_interest.html", context)
 
 
