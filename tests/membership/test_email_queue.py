@@ -257,3 +257,17 @@ def test_a_second_form_from_the_same_organisation_and_address_is_flagged_to_the_
     assert f"We also have another form for EXAMPLE Technologies from this e-mail address ({first.reference})" in (
         acknowledgement.get_content()
     )
+
+
+def test_the_teams_notice_links_to_the_entry_at_the_sites_public_address(
+    client, membership_page, mail_server, worker, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://www.weprotect.example"
+    client.post("/membership/", form_data(email="applicant@example.org"))
+
+    worker()
+
+    enquiry = MembershipEnquiry.objects.get()
+    [notice] = sent_to(mail_server, "membership@example.org")
+    link = f"https://www.weprotect.example/admin/membership/membershipenquiry/inspect/{enquiry.pk}/"
+    assert link in notice.get_content().splitlines()
