@@ -369,6 +369,7 @@ class MembershipEnquiryAdmin(ModelAdmin):
     index_template_name = "membership/admin/index.html"
     inspect_template_name = "membership/admin/inspect.html"
     index_view_extra_css = ["css/register-admin.css"]
+    inspect_view_extra_css = ["css/register-admin.css"]
     list_display = [
         "select", "reference", "organisation_name", "organisation_type", "country", "kind", "language", "status",
         "received_at",
