@@ -427,7 +427,7 @@ def directory_context(entry):
 
 def government_listed(entry, listed):
     """The government of the entry's country, if the entry is a government and the directory has it."""
-    if entry.organisation_type != OrganisationType.GOVERNMENT:
+    if entry.organisation_type != OrganisationType.GOVERNMENT or not entry.country:
         return None
     return next((m for m in listed if m.sector == OrganisationType.GOVERNMENT and m.country == entry.country), None)
 
