@@ -162,6 +162,15 @@ class Member(DraftStateMixin, RevisionMixin, models.Model):
         return cls.objects.filter(live=True, visible=True).select_related("logo")
 
     @classmethod
+    def already_listed(cls, entry):
+        """The members a register entry may already be, besides one made from it: any of the same
+        name, whatever its letter case, and, for a government, its country's government."""
+        same = models.Q(name__iexact=" ".join(entry.organisation_name.split()))
+        if entry.organisation_type == OrganisationType.GOVERNMENT and entry.country:
+            same |= models.Q(sector=OrganisationType.GOVERNMENT, country=entry.country)
+        return cls.objects.filter(same).exclude(enquiry=entry)
+
+    @classmethod
     def draft_from_entry(cls, entry, user):
         """A draft member prefilled from a register entry, linked to it; an editor publishes it."""
         member = cls(

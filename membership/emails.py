@@ -29,8 +29,10 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.tasks import TaskResultStatus, task
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Site
 
 from membership.models import Delivery, Email, EnquiryEmail, Kind, live_membership_page
@@ -222,7 +224,13 @@ def context_for(row, team):
         "duplicate_references": ", ".join(other.reference for other in duplicates),
         "page": page,
         "page_url": page.full_url if page else "",
+        "entry_url": admin_url_of(enquiry),
     }
+
+
+def admin_url_of(enquiry):
+    """The entry's page in the admin, at the site's public address (WAGTAILADMIN_BASE_URL): the team's notice links to it."""
+    return get_admin_base_url() + reverse("membership_membershipenquiry_modeladmin_inspect", args=[enquiry.pk])
 
 
 def team_address():

@@ -389,6 +389,8 @@ class Delivery(models.TextChoices):
     MAYBE_SENT = "maybe_sent", "May have been sent"
     REFUSED = "refused", "Refused by the mail server"
     GAVE_UP = "gave_up", "Not sent: stopped trying"
+    # Possible duplicates share an address: the reopening e-mail goes to it once, for one of them.
+    SAME_ADDRESS = "same_address", "Not sent again: its address is e-mailed for another entry"
 
 
 class EnquiryEmail(models.Model):

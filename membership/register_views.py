@@ -32,8 +32,17 @@ from membership.forms import (
     read_phone_in_country,
 )
 from membership.labels import as_label, field_label, value_of
-from membership.models import Email, EntryChange, Erasure, MembershipEnquiry, Note, Status, live_membership_page
-from membership.reopening import notify_registered_interest, reason_not_to_notify, waiting_for_reopening
+from membership.models import (
+    Email,
+    EntryChange,
+    Erasure,
+    MembershipEnquiry,
+    Note,
+    OrganisationType,
+    Status,
+    live_membership_page,
+)
+from membership.reopening import addresses_waiting, notify_registered_interest, reason_not_to_notify
 
 CHANGE_PERMISSION = "membership.change_membershipenquiry"
 ADD_MEMBER_PERMISSION = "members.add_member"
@@ -367,7 +376,7 @@ def notify_view(request):
         raise PermissionDenied
     if request.method == "POST":
         return send_reopening_emails(request)
-    context = {"count": waiting_for_reopening().count(), "reason_not_to_send": reason_not_to_notify()}
+    context = {"count": addresses_waiting(), "reason_not_to_send": reason_not_to_notify()}
     return TemplateResponse(request, "membership/admin/notify_interest.html", context)
 
 
@@ -404,9 +413,23 @@ def member_edit_url(member):
 
 
 def directory_context(entry):
-    """The directory member made from this entry, if any, and where to edit it."""
+    """The directory member made from this entry, if any, and where to edit it; failing that, the
+    members it may already be, and whether one is its country's government (then none is added)."""
     member = Member.objects.filter(enquiry=entry).first()
-    return {"directory_member": member, "directory_member_url": member_edit_url(member) if member else ""}
+    if member:
+        return {"directory_member": member, "directory_member_url": member_edit_url(member)}
+    listed = list(Member.already_listed(entry)) if entry.status == Status.MEMBER else []
+    return {
+        "already_listed": [(other, member_edit_url(other)) for other in listed],
+        "government_listed": government_listed(entry, listed),
+    }
+
+
+def government_listed(entry, listed):
+    """The government of the entry's country, if the entry is a government and the directory has it."""
+    if entry.organisation_type != OrganisationType.GOVERNMENT or not entry.country:
+        return None
+    return next((m for m in listed if m.sector == OrganisationType.GOVERNMENT and m.country == entry.country), None)
 
 
 @require_POST
@@ -424,6 +447,12 @@ def add_to_directory_view(request, instance_pk):
     if entry.status != Status.MEMBER:
         messages.error(request, "Only an entry whose status is “Member” can be added to the directory.")
         return redirect(INSPECT_URL_NAME, entry.pk)
+    refusal = reason_not_to_add(entry, wants_another=request.POST.get("add_anyway") == "yes")
+    if refusal:
+        message, member = refusal
+        button = messages.button(member_edit_url(member), f"Open “{member.name}”")
+        messages.warning(request, message, buttons=[button])
+        return redirect(INSPECT_URL_NAME, entry.pk)
     try:
         with transaction.atomic():
             member = Member.draft_from_entry(entry, request.user)
@@ -431,6 +460,29 @@ def add_to_directory_view(request, instance_pk):
         return redirect(member_edit_url(Member.objects.get(enquiry=entry)))
     messages.success(request, added_message(member, request.user))
     return redirect(member_edit_url(member))
+
+
+def reason_not_to_add(entry, wants_another):
+    """Why no member is made from this entry, with the member already listed; None to go ahead.
+
+    The directory lists one government per country, so a ministry's entry never adds a second
+    one beside its country. A member of the same name is added again only when the team says
+    it is another organisation."""
+    listed = list(Member.already_listed(entry))
+    government = government_listed(entry, listed)
+    if government:
+        return (
+            f"The government of {entry.country.name} is already in the directory, as “{government.name}”: "
+            "nothing was added. Open it to change it.",
+            government,
+        )
+    if listed and not wants_another:
+        return (
+            f"“{listed[0].name}” is already in the directory: nothing was added. Open it, or, if this is "
+            "another organisation of the same name, choose “Add it as another member”.",
+            listed[0],
+        )
+    return None
 
 
 def added_message(member, user):

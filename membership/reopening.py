@@ -1,9 +1,18 @@
-"""When the pause lifts: tell everyone who registered interest, once each."""
+"""When the pause lifts: tell everyone who registered interest, once each, and each address once."""
 
 from django.db import transaction
+from django.db.models.functions import Lower
 
 from membership.emails import queue_emails
-from membership.models import CLOSED_STATUSES, Email, Kind, MembershipEnquiry, live_membership_page
+from membership.models import (
+    CLOSED_STATUSES,
+    Delivery,
+    Email,
+    EnquiryEmail,
+    Kind,
+    MembershipEnquiry,
+    live_membership_page,
+)
 
 
 def waiting_for_reopening():
@@ -12,6 +21,11 @@ def waiting_for_reopening():
         .exclude(status__in=CLOSED_STATUSES)
         .exclude(emails__email=Email.REOPENING)
     )
+
+
+def addresses_waiting():
+    """How many e-mails the reopening would send: one per address, whatever its letter case."""
+    return waiting_for_reopening().order_by().values(address=Lower("email")).distinct().count()
 
 
 def reason_not_to_notify():
@@ -25,13 +39,21 @@ def reason_not_to_notify():
 
 
 def notify_registered_interest():
-    """Queue an e-mail to each waiting registration; returns how many. Refuses while still paused."""
+    """Queue an e-mail to each address still waiting; returns how many. Refuses while still paused.
+
+    Possible duplicates (the same person registering twice) share an address: it is e-mailed
+    once, for its newest entry (the latest name and language it gave), and every other entry
+    is marked as told, so that none is e-mailed later either."""
     reason = reason_not_to_notify()
     if reason:
         raise ValueError(reason)
-    told = 0
+    told = set()
     with transaction.atomic():
-        for enquiry in waiting_for_reopening():
-            queue_emails(enquiry, Email.REOPENING)
-            told += 1
-    return told
+        for enquiry in waiting_for_reopening().order_by("-received_at", "-pk"):
+            address = enquiry.email.lower()
+            if address in told:
+                EnquiryEmail.objects.create(enquiry=enquiry, email=Email.REOPENING, delivery=Delivery.SAME_ADDRESS)
+            else:
+                queue_emails(enquiry, Email.REOPENING)
+                told.add(address)
+    return len(told)

@@ -5,7 +5,6 @@ own viewsets later touches one place.
 """
 
 import datetime
-import re
 from collections import defaultdict
 from functools import cached_property, wraps
 
@@ -32,23 +31,14 @@ from wagtail_modeladmin.views import IndexView, InspectView
 from membership import register_views
 from membership.labels import field_label, person_name, value_of
 from membership.models import EntryChange, MembershipEnquiry, Note, Status
+from website.spreadsheets import GuardedSpreadsheetExportMixin
 from website.views import bad_request, forbidden
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Only "+", digits and spaces, as in a telephone number: a spreadsheet can run nothing in that.
-HARMLESS_NUMBER = re.compile(r"[+\d ]+")
 VIEW_PERMISSION = "membership.view_membershipenquiry"
 CHANGE_PERMISSION = "membership.change_membershipenquiry"
 EXPORT_PERMISSION = "membership.export_membershipenquiry"
 ISNULL_VALUES = ("", "true", "false", "1", "0")
 NOT_GIVEN = "Not given"
-
-
-def neutralise_formula(value):
-    """A CSV cell a spreadsheet would run as a formula becomes plain text (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not HARMLESS_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
 
 
 # How the team reads an entry, in the inspect view and in both exports ----------------------
@@ -204,7 +194,7 @@ def status_change_message(changed, selected, new_status):
     return message
 
 
-class RegisterIndexView(IndexView):
+class RegisterIndexView(GuardedSpreadsheetExportMixin, IndexView):
     EXPORT_HEADINGS = {
         "received_at": "Received (UTC)",
         "notes": "Notes",
@@ -291,7 +281,7 @@ class RegisterIndexView(IndexView):
         (messages.success if changed else messages.info)(request, message)
         return redirect(request.get_full_path())
 
-    # Exports: labels, not codes; empty cells empty; the formula guard only where it is needed.
+    # Exports: labels, not codes; empty cells empty; every cell through the site's formula guard.
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         queryset = queryset.select_related("added_by").prefetch_related(
@@ -316,13 +306,10 @@ class RegisterIndexView(IndexView):
     def preprocess_field_value(self, field, value, export_format):
         if isinstance(value, datetime.datetime):
             if export_format == self.FORMAT_CSV:
-                return in_utc(value).isoformat()  # 2025-03-04T09:05:00+00:00
-            return timezone.make_naive(in_utc(value), datetime.UTC)  # Excel keeps no time zone
-        if export_format == self.FORMAT_CSV:
-            # A spreadsheet runs a CSV cell starting with = as a formula. An XLSX cell is
-            # written as text (modeladmin makes sure), so it needs no guard and shows no '.
-            return neutralise_formula(value)
-        return value
+                value = in_utc(value).isoformat()  # 2025-03-04T09:05:00+00:00
+            else:
+                value = timezone.make_naive(in_utc(value), datetime.UTC)  # Excel keeps no time zone
+        return super().preprocess_field_value(field, value, export_format)
 
     def stream_csv(self, queryset):
         yield "\ufeff"  # the byte-order mark: Excel then reads the file as UTF-8 (Arabic, accents)
@@ -382,6 +369,7 @@ class MembershipEnquiryAdmin(ModelAdmin):
     index_template_name = "membership/admin/index.html"
     inspect_template_name = "membership/admin/inspect.html"
     index_view_extra_css = ["css/register-admin.css"]
+    inspect_view_extra_css = ["css/register-admin.css"]
     list_display = [
         "select", "reference", "organisation_name", "organisation_type", "country", "kind", "language", "status",
         "received_at",

@@ -136,3 +136,25 @@ def test_on_a_phone_the_download_button_and_the_list_are_near_the_top(live_serve
     assert "Choose the status to give the selected entries" in field.inner_text()
     assert page.get_by_label(f"Select {register['again'].reference}").is_checked()
     assert_accessible(page)
+
+
+def test_a_name_without_spaces_wraps_in_the_list_and_on_its_entry_at_1280_px(live_server, page, register):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(page, live_server)
+    page.goto(live_server.url + LIST)
+    list_width = page.locator("table.listing").bounding_box()["width"]
+
+    long_name = "Safety" * 33 + "Ne"  # 200 characters, no space
+    entry = MembershipEnquiryFactory(organisation_name=long_name, email="long@example.org")
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # the page does not scroll sideways
+    assert page.locator("table.listing").bounding_box()["width"] <= list_width  # the name made the list no wider
+    name, entries = page.get_by_role("cell", name=long_name).bounding_box(), page.locator("#register-entries")
+    visible = entries.bounding_box()
+    assert name["x"] + name["width"] <= visible["x"] + visible["width"]  # all of it in view, no scrolling
+    assert page.evaluate(WORDS_BROKEN_INSIDE) == [long_name]  # it wraps; no other word does
+
+    page.goto(f"{live_server.url}{LIST}inspect/{entry.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    detail = page.get_by_role("definition").filter(has_text=long_name).bounding_box()
+    assert detail["x"] + detail["width"] <= 1280  # all of the name in view

@@ -176,6 +176,20 @@ def test_the_report_exports_a_spreadsheet(editor, due_services):
     ]
 
 
+def test_the_reports_export_never_hands_a_spreadsheet_a_formula(editor, db):
+    ServiceFactory(name='=HYPERLINK("http://evil.example","x")', organisation="Acme;=1+1", phone="+44 800 1111")
+    response = editor.get(reverse(REPORT), {"export": "csv"})
+    [row] = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert row["Service"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert row["Organisation"] == "Acme;'=1+1"
+    assert row["Phone number"] == "'+44 800 1111"
+
+    response = editor.get(reverse(REPORT), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    service = sheet["A2"]
+    assert (service.value, service.data_type) == ('=HYPERLINK("http://evil.example","x")', "s")  # text, as typed
+
+
 def test_only_those_who_may_change_services_see_the_report(client, django_user_model, site):
     reports_menu_url = reverse(REPORT)
     nobody = django_user_model.objects.create_user("reader", "reader@example.org", "a-long-password")

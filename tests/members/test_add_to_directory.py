@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 
 from members.models import Member
 from membership.models import OrganisationType, Status
-from tests.factories.members import MembersDirectoryPageFactory
+from tests.factories.members import GovernmentFactory, MemberFactory, MembersDirectoryPageFactory
 from tests.factories.membership import MembershipEnquiryFactory, team_member
 
 INSPECT = "/admin/membership/membershipenquiry/inspect/{}/"
@@ -140,3 +140,39 @@ def test_the_member_links_back_to_the_entry_for_the_team_only(team, client, entr
     client.force_login(editor)
     page = client.get(edit_url(member)).content.decode()
     assert INSPECT.format(entry.pk) not in page and "Added from the register entry" not in page
+
+
+def test_a_ministry_of_a_country_already_listed_is_offered_its_government_and_never_added_again(team):
+    kenya = GovernmentFactory(name="Kenya", country="KE")
+    ministry = MembershipEnquiryFactory(
+        organisation_name="Ministry of ICT, Kenya",
+        organisation_type=OrganisationType.GOVERNMENT,
+        country="KE",
+        status=Status.MEMBER,
+    )
+    page = team.get(INSPECT.format(ministry.pk)).content.decode()
+    assert "Kenya is already in the directory" in page
+    assert f'<a href="{edit_url(kenya)}">Open “Kenya”</a>' in page
+    assert "Add to the directory</button>" not in page and "Add it as another member" not in page
+
+    response = team.post(ADD.format(ministry.pk), {"add_anyway": "yes"}, follow=True)
+    assert list(Member.objects.filter(sector=OrganisationType.GOVERNMENT)) == [kenya]
+    assert response.redirect_chain[-1][0] == INSPECT.format(ministry.pk)
+    assert "The government of Kenya is already in the directory, as “Kenya”: nothing was added" in (
+        response.content.decode()
+    )
+
+
+def test_a_member_of_the_same_name_is_offered_first_and_another_is_added_only_when_chosen(team, entry):
+    listed = MemberFactory(name="Example safety network", sector=OrganisationType.CIVIL_SOCIETY)
+    page = team.get(INSPECT.format(entry.pk)).content.decode()
+    assert "The directory already has a member of this name" in page
+    assert f'<a href="{edit_url(listed)}">Open “Example safety network”</a>' in page
+
+    response = team.post(ADD.format(entry.pk), follow=True)  # the plain "Add" of a page loaded earlier
+    assert list(Member.objects.all()) == [listed]
+    assert "is already in the directory: nothing was added" in response.content.decode()
+
+    response = team.post(ADD.format(entry.pk), {"add_anyway": "yes"})
+    added = Member.objects.get(enquiry=entry)
+    assert response["Location"] == edit_url(added) and Member.objects.count() == 2

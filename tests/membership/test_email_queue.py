@@ -282,3 +282,17 @@ def test_a_confirmation_slower_than_the_timeout_is_not_sent_again_and_the_team_i
     assert (
         "E-mail to the applicant may have been sent: the mail server took the message but never confirmed it" in page
     )
+
+
+def test_the_teams_notice_links_to_the_entry_at_the_sites_public_address(
+    client, membership_page, mail_server, worker, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://www.weprotect.example"
+    client.post("/membership/", form_data(email="applicant@example.org"))
+
+    worker()
+
+    enquiry = MembershipEnquiry.objects.get()
+    [notice] = sent_to(mail_server, "membership@example.org")
+    link = f"https://www.weprotect.example/admin/membership/membershipenquiry/inspect/{enquiry.pk}/"
+    assert link in notice.get_content().splitlines()

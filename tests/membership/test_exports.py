@@ -65,7 +65,7 @@ def test_csv_shows_labels_readable_numbers_and_times_and_leaves_empty_cells_empt
     assert row["Country"] == "United Arab Emirates"
     assert row["Senior lead's role"] == "Minister for Digital Affairs"
     assert row["Has read the member commitments"] == "Yes"
-    assert row["Phone"] == "+971 50 123 4567"  # international format, no apostrophe
+    assert row["Phone"] == "'+971 50 123 4567"  # international format, guarded as every phone is
     assert row["Received (UTC)"] == "2025-03-04T09:05:06+00:00"
     for empty in ["Website", "Working-level contact", "Message", "Region or countries covered", "Added by", "Notes"]:
         assert row[empty] == "", empty
@@ -81,21 +81,36 @@ def test_xlsx_shows_the_same_labels_and_real_times_without_apostrophes(client, t
     assert row["Website"].value is None
 
 
-HOSTILE = ['=HYPERLINK("http://evil.example","x")', "-1+2", "@SUM(1)", "\t=1", "<b>bold</b>"]
+HOSTILE = ['=HYPERLINK("http://evil.example","x")', "-1+2", "@SUM(1)", "\t=1", "<b>bold</b>", "Acme;=1+1", "x;-2+3"]
 
 
-def test_csv_guards_formulas_but_not_numbers_made_of_digits_and_plus(client, team):
-    for name in [*HOSTILE, "+44 20 7946 0000"]:
+def test_csv_guards_every_place_a_spreadsheet_could_start_a_formula(client, team):
+    for name in HOSTILE:
         MembershipEnquiryFactory(organisation_name=name)
     names = {row["Organisation"] for row in csv_rows(client)}
     assert names == {
         '\'=HYPERLINK("http://evil.example","x")',
         "'-1+2",
         "'@SUM(1)",
-        "'\t=1",
+        "'\t'=1",  # a tab starts a cell for a reader that splits on tabs
         "<b>bold</b>",
-        "+44 20 7946 0000",
+        # A spreadsheet that splits on ";" makes "=1+1" a cell of its own: it starts with "'" too.
+        "Acme;'=1+1",
+        "x;'-2+3",
     }
+
+
+def test_csv_writes_every_telephone_number_the_same_way(client, team):
+    for phone in ["+442079460000", "+12025550123", "+33142685300"]:
+        MembershipEnquiryFactory(phone=phone)
+    phones = sorted(row["Phone"] for row in csv_rows(client))
+    # Some were guarded ("+1 202-555-0123", which has a minus) and some not; now all are, alike.
+    assert phones == ["'+1 202-555-0123", "'+33 1 42 68 53 00", "'+44 20 7946 0000"]
+    assert sorted(row["Phone"].value for row in xlsx_rows(client)) == [
+        "+1 202-555-0123",
+        "+33 1 42 68 53 00",
+        "+44 20 7946 0000",
+    ]
 
 
 def test_xlsx_writes_formulas_as_text_cells_without_an_apostrophe(client, team):

@@ -1,8 +1,11 @@
 """The membership team's work on one entry: notes kept as a log, corrections recorded in the
 history, enquiries added by hand, erasure on request, and the reopening e-mails confirmed first."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from membership.models import (
@@ -17,7 +20,7 @@ from membership.models import (
     Status,
     match_key,
 )
-from tests.factories.membership import MembershipEnquiryFactory, NoteFactory, correction_data, form_data
+from tests.factories.membership import MembershipEnquiryFactory, NoteFactory, correction_data, form_data, team_member
 
 REGISTER = "/admin/membership/membershipenquiry/"
 
@@ -247,3 +250,30 @@ def test_while_paused_the_page_says_why_no_emails_can_go(client, team, membershi
     assert "Applications are still paused" in page and "Send 1 e-mail" not in page
     client.post(NOTIFY)
     assert not EnquiryEmail.objects.exists()
+
+
+def test_one_person_with_several_entries_gets_one_reopening_email(client, django_user_model, membership_page, worker):
+    client.force_login(team_member(django_user_model))
+    # The same person registered interest three times (possible duplicates), typing the address differently.
+    entries = [
+        MembershipEnquiryFactory(organisation_name="Safe Net", email=address, received_at=timezone.now() - age)
+        for address, age in [
+            ("Info@SafeNet.example", timedelta(days=3)),
+            ("info@safenet.example", timedelta(days=2)),
+            ("INFO@safenet.example", timedelta(days=1)),
+        ]
+    ]
+    MembershipEnquiryFactory(email="someone.else@example.org")
+    membership_page.applications_paused = False
+    membership_page.save_revision().publish()
+    assert "2 organisations that registered interest will be e-mailed" in client.get(NOTIFY).content.decode()
+
+    client.post(NOTIFY)
+    worker()
+    client.post(NOTIFY)  # nothing left to send: every entry is marked as told
+    worker()
+
+    assert sorted(message.to[0] for message in mail.outbox) == ["INFO@safenet.example", "someone.else@example.org"]
+    assert all(entry.emails.filter(email=Email.REOPENING).exists() for entry in entries)
+    page = client.get(inspect_url(entries[0])).content.decode()
+    assert "not sent again: its address is e-mailed for another entry" in page
