@@ -5,10 +5,11 @@ editor makes, then checks that the very next anonymous request shows it.
 """
 
 import re
+import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -297,3 +298,38 @@ def test_making_a_page_private_takes_it_out_of_the_public_cache_at_once(client, 
     )
 
     assert "Minutes of the Board." not in client.get("/board/").content.decode()
+
+
+def in_another_connection(read):
+    """What `read()` returns in a thread of its own, with its own database connection, as another worker's request."""
+    results = []
+
+    def run():
+        try:
+            results.append(read())
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return results[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_read_while_a_snippet_is_being_saved_is_fresh_once_the_save_commits(home_page):
+    library = ResourceIndexPageFactory(parent=home_page)
+    resource = ResourcePageFactory(parent=library)
+    resource.topics.add("grooming")
+    resource.save_revision().publish()
+    visitor = Client()
+    assert ">grooming<" in page_text(visitor, "/resources/")
+
+    with transaction.atomic():  # as the snippet editor saves
+        tag = Tag.objects.get(name="grooming")
+        tag.name = "Online grooming"
+        tag.save()
+        # Another visitor's request, before the save commits, still reads the old name.
+        assert ">grooming<" in in_another_connection(lambda: page_text(Client(), "/resources/"))
+
+    assert ">Online grooming<" in page_text(visitor, "/resources/")
