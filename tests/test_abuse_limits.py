@@ -201,6 +201,26 @@ class TestPagePasswords:
         assert self.attempt(other, private_page, self.PASSWORD, address="198.51.100.20").status_code == 302
         assert "Only for members." in other.get(private_page[0].url).content.decode()
 
+    def test_writing_the_numbers_of_the_address_differently_counts_as_the_same_form(
+        self, client, private_page, home_page
+    ):
+        page, restriction = private_page
+        other_page = StandardPageFactory(parent=home_page)
+        addresses = [
+            f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+            f"/_util/authenticate_with_password/00{restriction.pk}/00{page.pk}/",
+            f"/_util/authenticate_with_password/{restriction.pk}/0{page.pk}/",
+            f"/_util/authenticate_with_password/0{restriction.pk}/{other_page.pk}/",
+        ]
+        for url in addresses:
+            assert (
+                client.post(url, {"password": "guess", "return_url": page.url}, REMOTE_ADDR="192.0.2.10").status_code
+                == 200
+            )
+
+        assert self.attempt(client, private_page, "guess").status_code == 429
+        assert self.attempt(client, private_page, self.PASSWORD).status_code == 429
+
     def test_a_document_password_is_paused_the_same_way(self, client, site):
         collection = Collection.get_first_root_node().add_child(name="Board only")
         restriction = CollectionViewRestriction.objects.create(
@@ -212,6 +232,9 @@ class TestPagePasswords:
         assert client.post(url, {"password": "guess", "return_url": "/"}).status_code == 429
 
         assert client.post(url, {"password": self.PASSWORD, "return_url": "/"}).status_code == 429
+        # The same form, whichever way its number is written.
+        same_form = f"/documents/authenticate_with_password/00{restriction.pk}/"
+        assert client.post(same_form, {"password": self.PASSWORD, "return_url": "/"}).status_code == 429
 
 
 class TestPasswordResets:
