@@ -399,11 +399,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"refusal_as_warning": {"()": "website.log_filters.RefusalAsWarning"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"}},
     "root": {"handlers": ["stderr"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": [], "level": "WARNING", "propagate": True},
-        "django.request": {"level": "ERROR"},
+        "django.request": {"level": "ERROR", "filters": ["refusal_as_warning"]},
+        # Where Django reports a body it refused: one warning line each (website/log_filters.py).
+        **{
+            f"django.security.{name}": {"filters": ["refusal_as_warning"]}
+            for name in ("RequestDataTooBig", "TooManyFieldsSent", "TooManyFilesSent", "FileNotAccepted")
+        },
     },
 }
 # A form sent with a stale or missing CSRF token gets a page in the site's design saying
