@@ -399,8 +399,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "filters": {"refusal_as_warning": {"()": "website.log_filters.RefusalAsWarning"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"}},
+    "filters": {
+        "refusal_as_warning": {"()": "website.log_filters.RefusalAsWarning"},
+        "private_paths": {"()": "website.log_filters.PrivatePaths"},
+    },
+    "handlers": {
+        # No line names the help finder's country, whoever logged it (website/log_filters.py).
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+            "filters": ["private_paths"],
+        }
+    },
     "root": {"handlers": ["stderr"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": [], "level": "WARNING", "propagate": True},
