@@ -119,3 +119,17 @@ class TestNoPathNamesTheVisitorsCountry:
         assert response.status_code == 404
         assert "Not Found: /no-such-page/" in site_log.getvalue()
         assert LOG_PATH_ENVIRON not in response.wsgi_request.META
+
+
+def test_gunicorns_own_error_line_names_the_finder_and_no_search(home_page):
+    HelpFinderPageFactory(parent=home_page)
+    logger = PrivateAccessLogger(Config())
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    logger.error_log.addHandler(handler)
+    try:
+        logger.exception("Error handling request %s", "/how-to-report-abuse/kenya/?q=uncle")
+    finally:
+        logger.error_log.removeHandler(handler)
+
+    assert written.getvalue().startswith("Error handling request /how-to-report-abuse/\n")
