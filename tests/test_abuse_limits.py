@@ -201,6 +201,26 @@ class TestPagePasswords:
         assert self.attempt(other, private_page, self.PASSWORD, address="198.51.100.20").status_code == 302
         assert "Only for members." in other.get(private_page[0].url).content.decode()
 
+    def test_writing_the_numbers_of_the_address_differently_counts_as_the_same_form(
+        self, client, private_page, home_page
+    ):
+        page, restriction = private_page
+        other_page = StandardPageFactory(parent=home_page)
+        addresses = [
+            f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+            f"/_util/authenticate_with_password/00{restriction.pk}/00{page.pk}/",
+            f"/_util/authenticate_with_password/{restriction.pk}/0{page.pk}/",
+            f"/_util/authenticate_with_password/0{restriction.pk}/{other_page.pk}/",
+        ]
+        for url in addresses:
+            assert (
+                client.post(url, {"password": "guess", "return_url": page.url}, REMOTE_ADDR="192.0.2.10").status_code
+                == 200
+            )
+
+        assert self.attempt(client, private_page, "guess").status_code == 429
+        assert self.attempt(client, private_page, self.PASSWORD).status_code == 429
+
     def test_a_document_password_is_paused_the_same_way(self, client, site):
         collection = Collection.get_first_root_node().add_child(name="Board only")
         restriction = CollectionViewRestriction.objects.create(
@@ -212,6 +232,9 @@ class TestPagePasswords:
         assert client.post(url, {"password": "guess", "return_url": "/"}).status_code == 429
 
         assert client.post(url, {"password": self.PASSWORD, "return_url": "/"}).status_code == 429
+        # The same form, whichever way its number is written.
+        same_form = f"/documents/authenticate_with_password/00{restriction.pk}/"
+        assert client.post(same_form, {"password": self.PASSWORD, "return_url": "/"}).status_code == 429
 
 
 class TestPasswordResets:
@@ -256,3 +279,45 @@ class TestPasswordResets:
         assert len(mail.outbox) == 3
         answers = {(response.status_code, response["Location"]) for response in (known, unknown, limited)}
         assert answers == {(302, "/admin/password_reset/done/")}
+
+
+class TestRefusedRequestsInTheLog:
+    """A request the site refuses is the sender's mistake, not the site's: one warning line, no traceback."""
+
+    def logged_line(self, caplog, send, status=400):
+        with caplog.at_level("WARNING"):
+            assert send().status_code == status
+        records = [record for record in caplog.records if record.levelno >= 30]
+        assert [(record.levelname, record.exc_info) for record in records] == [("WARNING", None)]
+        return records[0].getMessage()
+
+    def test_a_file_sent_to_a_public_form(self, client, membership_page, caplog):
+        data = form_data(attachment=SimpleUploadedFile("note.txt", b"hello"))
+
+        line = self.logged_line(caplog, lambda: client.post("/membership/", data))
+
+        assert line == "Refused POST /membership/: A public form was sent a file"
+
+    def test_too_many_fields(self, client, membership_page, caplog, settings):
+        settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 20
+        data = {**form_data(), **{f"extra{number}": "x" for number in range(30)}}
+
+        line = self.logged_line(caplog, lambda: client.post("/membership/", data))
+
+        assert line.startswith("Refused POST /membership/: The number of GET/POST parameters exceeded")
+
+    def test_too_many_files_in_the_admin(self, admin_client, home_page, caplog, settings):
+        settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+        files = {f"file{number}": SimpleUploadedFile(f"{number}.txt", b"x") for number in range(3)}
+
+        line = self.logged_line(caplog, lambda: admin_client.post("/admin/documents/multiple/add/", files))
+
+        assert line.startswith("Refused POST /admin/documents/multiple/add/: The number of files exceeded")
+
+    def test_a_body_too_large_in_the_admin(self, admin_client, home_page, caplog, settings):
+        settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+        send = lambda: admin_client.post("/admin/documents/add/", {"title": "x" * 2000})  # noqa: E731
+
+        line = self.logged_line(caplog, send, status=413)
+
+        assert line.startswith("Refused POST /admin/documents/add/: Request body exceeded")

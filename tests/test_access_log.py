@@ -1,11 +1,15 @@
 """The server's access log keeps no search, no help finder country and no referrer."""
 
+import io
+import logging
 from datetime import timedelta
 
+import pytest
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from gunicorn.config import Config
 
+from tests.factories.helpfinder import HelpFinderPageFactory
 from website.access_log import LOG_PATH_ENVIRON, AccessLogPathMiddleware, PrivateAccessLogger, log_as
 
 
@@ -60,3 +64,72 @@ def test_the_path_to_log_reaches_the_server_and_never_the_visitor():
 
     assert request.META[LOG_PATH_ENVIRON] == "/how-to-report-abuse/"
     assert not any("access-log" in header.lower() for header in response.headers)
+
+
+class TestNoPathNamesTheVisitorsCountry:
+    """Whatever the answer, no log line names a path under the help finder or a country at all."""
+
+    @pytest.fixture
+    def finder(self, home_page):
+        return HelpFinderPageFactory(parent=home_page)
+
+    @pytest.fixture
+    def site_log(self):
+        """What the site's own log handler writes (settings LOGGING), as the server's log would show it."""
+        handler = logging.getHandlerByName("stderr")
+        written = io.StringIO()
+        previous = handler.setStream(written)
+        yield written
+        handler.setStream(previous)
+
+    VISITS = [
+        ("GET", "/how-to-report-abuse/kenya", 301),  # the slash added
+        ("GET", "/how-to-report-abuse/keyna/", 404),  # a country mistyped
+        ("POST", "/how-to-report-abuse/kenya/", 403),  # a form sent without its CSRF token
+        ("GET", "/Kenya/", 404),  # typed at the site's root
+        ("GET", "/fr/Kenya", 301),
+    ]
+
+    @pytest.mark.parametrize(("method", "path", "status"), VISITS)
+    def test_the_access_log_names_neither_the_finder_path_nor_the_country(self, finder, method, path, status):
+        response = Client(enforce_csrf_checks=True).generic(method, path)
+
+        assert response.status_code == status
+        line = access_line({**response.wsgi_request.META, "RAW_URI": path})
+        assert f'"{method} /' in line
+        assert "kenya" not in line.lower() and "keyna" not in line.lower()
+
+    @pytest.mark.parametrize(("method", "path", "status"), VISITS)
+    def test_the_sites_own_log_names_neither(self, finder, site_log, caplog, method, path, status):
+        caplog.set_level("WARNING", logger="django.request")  # as an operator may, to see every 404
+
+        response = Client(enforce_csrf_checks=True).generic(method, path)
+
+        assert response.status_code == status
+        if status in (403, 404):
+            assert "WARNING" in site_log.getvalue()  # "Forbidden (CSRF cookie not set.)", "Not Found"
+        written = site_log.getvalue() + "\n".join(record.getMessage() for record in caplog.records)
+        assert "kenya" not in written.lower() and "keyna" not in written.lower()
+
+    def test_other_paths_are_logged_as_they_are(self, finder, site_log, caplog):
+        caplog.set_level("WARNING", logger="django.request")
+
+        response = Client().get("/no-such-page/")
+
+        assert response.status_code == 404
+        assert "Not Found: /no-such-page/" in site_log.getvalue()
+        assert LOG_PATH_ENVIRON not in response.wsgi_request.META
+
+
+def test_gunicorns_own_error_line_names_the_finder_and_no_search(home_page):
+    HelpFinderPageFactory(parent=home_page)
+    logger = PrivateAccessLogger(Config())
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    logger.error_log.addHandler(handler)
+    try:
+        logger.exception("Error handling request %s", "/how-to-report-abuse/kenya/?q=uncle")
+    finally:
+        logger.error_log.removeHandler(handler)
+
+    assert written.getvalue().startswith("Error handling request /how-to-report-abuse/\n")

@@ -5,10 +5,13 @@ editor makes, then checks that the very next anonymous request shows it.
 """
 
 import re
+import secrets
+import threading
 
 import pytest
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -17,8 +20,13 @@ from taggit.models import Tag
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
+from helpfinder.forms import CountryForm
+from members.directory import DirectoryFilterForm
+from news.listing import NewsFilterForm
+from resources.library import LibraryFilterForm
 from tests.factories.home import StandardPageFactory
 from tests.factories.membership import MembershipPageFactory
+from tests.factories.news import NewsIndexPageFactory
 from tests.factories.resources import (
     CapabilityAreaPageFactory,
     CapabilityPageFactory,
@@ -27,7 +35,7 @@ from tests.factories.resources import (
     ResourceIndexPageFactory,
     ResourcePageFactory,
 )
-from website.middleware import PageCacheMiddleware
+from website.middleware import PAGE_PARAMETERS, PageCacheMiddleware
 from website.models import CustomImage, SiteSettings
 
 
@@ -297,3 +305,106 @@ def test_making_a_page_private_takes_it_out_of_the_public_cache_at_once(client, 
     )
 
     assert "Minutes of the Board." not in client.get("/board/").content.decode()
+
+
+def in_another_connection(read):
+    """What `read()` returns in a thread of its own, with its own database connection, as another worker's request."""
+    results = []
+
+    def run():
+        try:
+            results.append(read())
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return results[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_read_while_a_snippet_is_being_saved_is_fresh_once_the_save_commits(home_page):
+    library = ResourceIndexPageFactory(parent=home_page)
+    resource = ResourcePageFactory(parent=library)
+    resource.topics.add("grooming")
+    resource.save_revision().publish()
+    visitor = Client()
+    assert ">grooming<" in page_text(visitor, "/resources/")
+
+    with transaction.atomic():  # as the snippet editor saves
+        tag = Tag.objects.get(name="grooming")
+        tag.name = "Online grooming"
+        tag.save()
+        # Another visitor's request, before the save commits, still reads the old name.
+        assert ">grooming<" in in_another_connection(lambda: page_text(Client(), "/resources/"))
+
+    assert ">Online grooming<" in page_text(visitor, "/resources/")
+
+
+class TestWhatCannotBypassOrFillTheCache:
+    """A cookie or a parameter anyone can make up gets the cached page: it neither costs a
+    rendered page nor leaves a copy behind."""
+
+    @pytest.mark.parametrize(
+        "cookie",
+        [
+            {"sessionid": "bogus"},
+            {"sessionid": "k3x9q2m7v8w1z4r6t5y0u2i8o3p7a1s9"},  # as Django's keys look, but no session's
+            {"messages": "bogus"},
+        ],
+    )
+    def test_a_made_up_cookie_gets_the_cached_page(self, client, home_page, django_assert_num_queries, cookie):
+        first = page_text(client, "/")
+        visitor = Client()
+        visitor.cookies.load(cookie)
+        page_text(visitor, "/")  # a session key is looked up once
+
+        with django_assert_num_queries(0):
+            assert page_text(visitor, "/") == first
+
+    def test_a_real_session_still_gets_its_own_page(self, client, home_page, admin_user):
+        page_text(client, "/")
+        editor = Client()
+        editor.force_login(admin_user)
+
+        for _ in range(2):  # the session is looked up, then remembered
+            assert "wagtail-userbar" in editor.get("/").content.decode()
+
+    def test_a_thousand_made_up_parameters_get_the_cached_page_and_store_nothing(
+        self, client, home_page, django_assert_num_queries
+    ):
+        NewsIndexPageFactory(parent=home_page)
+        first = page_text(client, "/news/")
+        stored = len(caches["default"]._cache)  # LocMemCache's entries: what the page cache holds
+
+        with django_assert_num_queries(0):
+            for _ in range(1000):
+                assert page_text(client, f"/news/?utm_{secrets.token_hex(4)}={secrets.token_hex(8)}") == first
+
+        assert len(caches["default"]._cache) == stored
+
+    def test_a_made_up_parameter_on_a_page_not_yet_cached_renders_it_without_storing_it(self, client, home_page):
+        NewsIndexPageFactory(parent=home_page)
+        page_text(client, "/news/?utm_source=newsletter")
+
+        with CaptureQueriesContext(connection) as queries:
+            page_text(client, "/news/")
+
+        assert len(queries) > 0
+
+    def test_the_parameters_pages_read_keep_their_own_copies(self, client, home_page):
+        library = ResourceIndexPageFactory(parent=home_page)
+        for slug, topic in (("on-grooming", "grooming"), ("on-hotlines", "hotlines")):
+            resource = ResourcePageFactory(parent=library, slug=slug, title=f"About {topic}")
+            resource.topics.add(topic)
+            resource.save_revision().publish()
+
+        for _ in range(2):  # rendered, then from the cache
+            filtered = page_text(client, "/resources/?topic=grooming&utm_source=x")
+            assert "About grooming" in filtered and "About hotlines" not in filtered
+            assert "About hotlines" in page_text(client, "/resources/")
+
+    @pytest.mark.parametrize("form", [NewsFilterForm, LibraryFilterForm, DirectoryFilterForm, CountryForm])
+    def test_every_filter_a_listing_offers_is_a_parameter_the_cache_keeps(self, form):
+        assert set(form.base_fields) <= PAGE_PARAMETERS

@@ -7,6 +7,7 @@ day: no visitor may wait for it, and nothing may be lost because of it.
 
 import os
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -144,3 +145,26 @@ def test_the_access_log_names_no_search_no_country_and_no_referrer(server):
     assert '"GET /search/ HTTP/1.1" 200' in log
     assert log.count('"GET /how-to-report-abuse/ HTTP/1.1" 200') == 2
     assert "cousin" not in log and "kenya" not in log.lower()
+
+
+def answer_to(server, path, method="GET"):
+    request = urllib.request.Request(server.url + path, method=method, data=b"" if method == "POST" else None)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status
+    except urllib.error.HTTPError as refused:
+        return refused.code
+
+
+def test_no_log_line_names_the_finders_country_whatever_the_answer(server):
+    assert answer_to(server, "/how-to-report-abuse/kenya") == 200  # redirected to add the slash
+    assert answer_to(server, "/how-to-report-abuse/keyna/") == 404
+    assert answer_to(server, "/how-to-report-abuse/kenya/", method="POST") == 403  # no CSRF token
+    assert answer_to(server, "/Kenya/") == 404
+
+    log = access_log_once_it_has(server, '"GET /[withheld]/ HTTP/1.1" 404', times=1)
+
+    assert '"GET /how-to-report-abuse/ HTTP/1.1" 301' in log
+    assert '"POST /how-to-report-abuse/ HTTP/1.1" 403' in log
+    assert "Forbidden (CSRF cookie not set.): /how-to-report-abuse/" in log  # Django's own warning
+    assert "kenya" not in log.lower() and "keyna" not in log.lower()

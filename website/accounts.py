@@ -37,17 +37,19 @@ from website.views import error_page
 logger = logging.getLogger(__name__)
 
 
-def limit_wrong_passwords(view):
+def limit_wrong_passwords(view, restriction_argument):
     """Wagtail's password form for a private page or document collection, paused for an address
     after five wrong passwords.
 
-    Counted per address of the form (it names the restriction), so a pause on one private
-    page leaves the others alone.
+    Counted per restriction (the password being guessed), so a pause on one private page
+    leaves the others alone. By its number, not the form's address: /2/ and /002/ are one
+    restriction, and the page number beside it in a page's form, which Wagtail does not
+    check against the restriction, changes nothing.
     """
 
     @wraps(view)
     def limited(request, **kwargs):
-        identity = f"{request.path}:{client_address(request)}"
+        identity = f"{restriction_argument}={kwargs[restriction_argument]}:{client_address(request)}"
         limit = settings.PAGE_PASSWORD_FAILURE_LIMIT
         if request.method == "POST" and ratelimit.seen("page-password", identity) >= limit:
             return password_paused(ratelimit.seconds_left("page-password", identity))
@@ -65,8 +67,8 @@ def limit_wrong_passwords(view):
     return limited
 
 
-page_password = limit_wrong_passwords(wagtail.views.authenticate_with_password)
-document_password = limit_wrong_passwords(wagtail.documents.views.serve.authenticate_with_password)
+page_password = limit_wrong_passwords(wagtail.views.authenticate_with_password, "page_view_restriction_id")
+document_password = limit_wrong_passwords(wagtail.documents.views.serve.authenticate_with_password, "restriction_id")
 
 
 def password_paused(seconds):

@@ -12,8 +12,10 @@ when it is stored and never again when it is served (stored_variants).
 
 import gzip
 import time
+from functools import partial
 
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -38,12 +40,28 @@ def content_version(key=VERSION_KEY):
 
 def bump_content_version(**kwargs):
     """Signal receiver: whatever changed, every cached page is fresh again at once."""
-    caches["shared"].set(VERSION_KEY, time.time_ns(), timeout=None)
+    bump(VERSION_KEY)
 
 
 def bump_pages_version(**kwargs):
     """Signal receiver: a page, its privacy, the site or its languages changed."""
-    caches["shared"].set(PAGES_VERSION_KEY, time.time_ns(), timeout=None)
+    bump(PAGES_VERSION_KEY)
+
+
+def bump(key):
+    """A new version now, for what the change's own transaction reads next, and again once it commits.
+
+    Until then every other connection still reads the old rows: a page a visitor asks for in
+    that moment is rendered from them and cached under the new version, and would be served
+    for an hour. The version set on commit is one nothing was ever rendered under.
+    """
+    start_new_version(key)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(start_new_version, key), robust=True)
+
+
+def start_new_version(key):
+    caches["shared"].set(key, time.time_ns(), timeout=None)
 
 
 def cached_for_pages(key, compute, timeout=3600):

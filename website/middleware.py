@@ -10,8 +10,12 @@ It is stored plain and gzip-compressed, and each visitor gets the one their brow
 
 import hashlib
 import logging
+from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
 from django.core.handlers.exception import get_exception_response
@@ -31,6 +35,30 @@ logger = logging.getLogger(__name__)
 PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "s_maxage": 60, "stale_while_revalidate": 30}
 PRIVATE_CACHE_CONTROL = {"private": True, "no_store": True}
 PAGE_TIMEOUT = 3600
+SESSION_CHECK_TIMEOUT = 300
+
+# The query parameters public pages read, by the pages that read them. A page is cached under
+# these alone, and stored only when its address has no other: a link with a parameter no page
+# reads (?utm_source=…, or a random one each time) gets the page without it from the cache, and
+# never fills the cache with copies. A page that reads a new parameter must be named here
+# (tests/test_cache.py checks the listings' filter forms).
+PAGE_PARAMETERS = frozenset(
+    {
+        "page",  # every listing's page number, and the search's
+        "q",  # the search's words, the library's keywords
+        "kind",  # the news and events filters (news/listing.py, events/models.py)
+        "topic",
+        "year",
+        "type",  # the library's filters (resources/library.py)
+        "capability",
+        "language",
+        "sector",  # the members directory's filters (members/directory.py)
+        "region",
+        "country",  # and the help finder's chooser (helpfinder/models.py)
+        "ref",  # the membership confirmation's reference (membership/views.py)
+        "p",  # the sitemap's page (Django's sitemap view)
+    }
+)
 
 
 class PageCacheMiddleware:
@@ -39,7 +67,6 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.admin_prefix = "/" + settings.WAGTAILADMIN_PATH
-        self.personal_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
 
     def __call__(self, request):
         if not self.may_use_cache(request):
@@ -68,16 +95,18 @@ class PageCacheMiddleware:
             settings.PAGE_CACHE_ENABLED
             and not is_preview(request)
             and request.method in ("GET", "HEAD")
-            and not self.personal_cookies & request.COOKIES.keys()
             and not request.path.startswith(self.admin_prefix)
+            and not has_personal_cookie(request)
         )
 
     def may_store(self, request, response):
-        """A complete, public, cookie-free page for someone not logged in."""
+        """A complete, public, cookie-free page for someone not logged in, at an address whose
+        every parameter a page reads."""
         user = getattr(request, "user", None)
         cache_control = response.get("Cache-Control", "")
         return (
             request.method == "GET"
+            and PAGE_PARAMETERS.issuperset(request.GET)
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
@@ -92,8 +121,54 @@ class PageCacheMiddleware:
         # The scheme and host too: what one of them was answered must never reach another (an
         # http visitor's copy an https one, or a page rendered under a name a proxy added).
         # Hashed, because a query string can be longer than a cache key may be.
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
+        address = (
+            f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(page_parameters(request))}".encode()
+        )
         return f"page:{content_version()}:{hashlib.sha256(address).hexdigest()}"
+
+
+def page_parameters(request):
+    """The request's parameters that pages read (PAGE_PARAMETERS), as (name, value) pairs in
+    one order whatever the address's; values named twice keep theirs."""
+    pairs = [(name, value) for name, values in request.GET.lists() if name in PAGE_PARAMETERS for value in values]
+    return sorted(pairs, key=lambda pair: pair[0])
+
+
+def has_personal_cookie(request):
+    """A session that exists, or messages the site signed: anything else is a cookie anyone can
+    make up, and must not cost a rendered page (every request with `sessionid=x` would)."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    messages = request.COOKIES.get(CookieStorage.cookie_name)
+    return bool(session_key and session_exists(session_key)) or bool(messages and signed_by_us(messages))
+
+
+def session_exists(session_key):
+    """One lookup per key every few minutes at most; a malformed key none at all.
+
+    An answer kept for a while cannot let anyone's page out: a key found missing is never
+    given to a session later (Django makes a new one), and one found that has since ended
+    only skips the cache.
+    """
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if store(session_key).session_key is None:
+        return False
+    cache_key = f"session-exists:{hashlib.sha256(session_key.encode()).hexdigest()}"
+    exists = cache.get(cache_key)
+    if exists is None:
+        try:
+            exists = store().exists(session_key)
+        except DatabaseError:
+            return True  # cannot tell: rendered, where the database's absence is answered
+        cache.set(cache_key, exists, SESSION_CHECK_TIMEOUT)
+    return exists
+
+
+def signed_by_us(cookie):
+    try:
+        signing.get_cookie_signer(salt=CookieStorage.key_salt).unsign(cookie)
+    except signing.BadSignature:
+        return False
+    return True
 
 
 class LanguageFromAddressMiddleware:

@@ -400,11 +400,28 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"}},
+    "filters": {
+        "refusal_as_warning": {"()": "website.log_filters.RefusalAsWarning"},
+        "private_paths": {"()": "website.log_filters.PrivatePaths"},
+    },
+    "handlers": {
+        # No line names the help finder's country, whoever logged it (website/log_filters.py).
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+            "filters": ["private_paths"],
+        }
+    },
     "root": {"handlers": ["stderr"], "level": "WARNING"},
     "loggers": {
         "django": {"handlers": [], "level": "WARNING", "propagate": True},
-        "django.request": {"level": "ERROR"},
+        "django.request": {"level": "ERROR", "filters": ["refusal_as_warning"]},
+        # Where Django reports a body it refused: one warning line each (website/log_filters.py).
+        **{
+            f"django.security.{name}": {"filters": ["refusal_as_warning"]}
+            for name in ("RequestDataTooBig", "TooManyFieldsSent", "TooManyFilesSent", "FileNotAccepted")
+        },
     },
 }
 # A form sent with a stale or missing CSRF token gets a page in the site's design saying
