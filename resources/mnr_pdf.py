@@ -15,16 +15,14 @@ PDF/UA-1: a structure tree made from the HTML (headings, paragraphs, lists, link
 their annotations), every piece of text in marked content, the document's language and
 title in its catalogue and XMP metadata, and its fonts (DejaVu Sans, from the system's
 fontconfig) embedded, so any language's letters print. WeasyPrint marks the text of the
-page margins (the page numbers) but leaves it out of the tree; `margins_as_artifacts` makes
-it what PDF/UA asks, a pagination artifact, which a screen reader skips.
+page margins (the page numbers) but leaves it out of the tree; resources/pdf_artifacts.py
+makes it what PDF/UA asks, a pagination artifact, which a screen reader skips.
 """
 
 import hashlib
-import io
 import json
 import re
 
-import pikepdf
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.tasks import task
@@ -35,8 +33,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 from wagtail.signals import page_published, page_unpublished, post_page_move
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from resources.documents import store_file
 from resources.models import CapabilityAreaPage, CapabilityPage, MnrFrameworkPage, MnrPdf
@@ -145,6 +141,13 @@ def rich_text(html, root_url, heading_shift=0):
 
 
 def render(content):
+    # Imported here, not with the module: WeasyPrint takes seconds to import (it parses its
+    # stylesheets), which every process of the site would otherwise pay at start-up.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    from resources.pdf_artifacts import margins_as_artifacts
+
     html = get_template(TEMPLATE).render(
         {
             **content,
@@ -153,40 +156,8 @@ def render(content):
             "built": date_format(timezone.localdate(), "j F Y"),
         }
     )
-    # Nothing is fetched: the template has its styles inline, and an address in an editor's
-    # text is only a link.
+    # Nothing is fetched: the styles are inline, and a file that an editor's text names (an
+    # image, a background) would otherwise be requested by the server, from wherever it says.
     no_fetching = URLFetcher(allowed_protocols=())
     pdf = HTML(string=html, url_fetcher=no_fetching).write_pdf(pdf_variant="pdf/ua-1")
     return margins_as_artifacts(pdf)
-
-
-def margins_as_artifacts(pdf):
-    """The PDF with the marked content that its structure tree leaves out (the page
-    margins' text) made pagination artifacts, as PDF/UA asks of page numbers."""
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        tree = document.Root.StructTreeRoot
-        in_tree = set(structure_elements(tree))
-        parent_tree = pikepdf.NumberTree(tree.ParentTree)
-        for page in document.pages:
-            elements = parent_tree[int(page.StructParents)]
-            instructions = []
-            for operands, operator in pikepdf.parse_content_stream(page):
-                if operator == pikepdf.Operator("BDC") and "/MCID" in operands[1]:
-                    mcid = int(operands[1].MCID)
-                    if elements[mcid].objgen not in in_tree:
-                        operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)]
-                        elements[mcid] = None
-                instructions.append(pikepdf.ContentStreamInstruction(operands, operator))
-            page.Contents = document.make_stream(pikepdf.unparse_content_stream(instructions))
-        output = io.BytesIO()
-        document.save(output)
-        return output.getvalue()
-
-
-def structure_elements(element):
-    """The object ids of a structure tree's elements, from `element` down."""
-    yield element.objgen
-    kids = element.get("/K", [])
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:  # not marked content or an annotation
-            yield from structure_elements(kid)

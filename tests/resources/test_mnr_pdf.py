@@ -2,7 +2,9 @@
 reader's PDF viewer would."""
 
 import io
+import threading
 from collections import defaultdict
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pikepdf
 import pytest
@@ -263,3 +265,33 @@ def test_a_new_layout_rebuilds_the_pdf_though_no_page_changed(initial_content, s
 
     after = mnr_pdf.update()
     assert after.document.pk == before.document.pk and after.document.file_hash != before.document.file_hash
+
+
+class Recorder(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.server.requests.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass  # quiet
+
+
+def test_building_the_pdf_fetches_nothing_an_editors_text_names(initial_content):
+    """Rich text is only links; markup that names a file elsewhere (saved past the editor) is
+    not fetched by the server that builds the PDF."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    server.requests = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_port}"
+    try:
+        capability = CapabilityPage.objects.get(number=4)
+        capability.good_practice = f'<p>Training.</p><img src="{address}/tracker.png" alt="">'
+        capability.good_practice += f'<p style="background: url({address}/style.png)">Together.</p>'
+        capability.save_revision().publish()
+        mnr_pdf.update()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "Training." in "\n".join(page_texts(read()))
+    assert server.requests == []
