@@ -61,7 +61,7 @@ def update():
     fingerprint = hashlib.sha256(
         json.dumps([content, get_template(TEMPLATE).template.source], sort_keys=True).encode()
     ).hexdigest()
-    existing = MnrPdf.objects.filter(framework=framework).first()
+    existing = MnrPdf.objects.filter(framework=framework).select_related("document").first()
     if existing and existing.fingerprint == fingerprint:
         return existing
     # Built outside the transaction: it takes seconds, and on SQLite the transaction holds
