@@ -5,28 +5,30 @@ in the file's metadata.
 
 Publishing, unpublishing, moving or deleting one of those pages (or changing the site's
 address, which the PDF prints) puts `rebuild` on the background queue; the worker builds
-the file again only if the text it is made from has changed (a digest of it is kept beside
-the file), so a burst of publishes costs one build. The file is a Wagtail document, sent
-through /documents/ like any other, and keeps its address when rebuilt.
+the file again only if the text it is made from, or the template that lays it out, has
+changed (a digest of both is kept beside the file), so a burst of publishes costs one
+build. The file is a Wagtail document, sent through /documents/ like any other, and keeps
+its address when rebuilt.
 
-The PDF uses the PDF standard font Helvetica, so no font file ships with the project. It
-covers Windows-1252 (English and the other Western European languages); a character
-outside it is printed without its accent, or as "?" when it has no Latin form.
+The PDF is an HTML template (templates/resources/mnr_pdf.html) that WeasyPrint lays out as
+PDF/UA-1: a structure tree made from the HTML (headings, paragraphs, lists, links with
+their annotations), every piece of text in marked content, the document's language and
+title in its catalogue and XMP metadata, and its fonts (DejaVu Sans, from the system's
+fontconfig) embedded, so any language's letters print. WeasyPrint marks the text of the
+page margins (the page numbers) but leaves it out of the tree; resources/pdf_artifacts.py
+makes it what PDF/UA asks, a pagination artifact, which a screen reader skips.
 """
 
 import hashlib
 import json
 import re
-import unicodedata
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.tasks import task
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.formats import date_format
-from fpdf import FPDF
-from fpdf.fonts import FontFace, TextStyle
-from fpdf.outline import TableOfContents
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
@@ -38,15 +40,16 @@ from resources.models import CapabilityAreaPage, CapabilityPage, MnrFrameworkPag
 AUTHOR = "WePROTECT Global Alliance"
 LANGUAGE = "en-GB"
 FILE_NAME = "model-national-response.pdf"
-ENCODING = "windows-1252"
+TEMPLATE = "resources/mnr_pdf.html"
 PARTS = [
     ("definition", "Definition"),
     ("why_needed", "Why is it needed"),
     ("good_practice", "Good practice"),
     ("guidance", "More guidance and support"),
 ]
-BRAND = (18, 48, 107)
-MUTED = (72, 73, 73)
+# The PDF's headings: the title h1, areas h2, capabilities h3 and their parts h4, so an
+# editor's h3 and h4 in a part come two levels further down.
+PART_HEADING_SHIFT = 2
 
 
 def update():
@@ -55,13 +58,21 @@ def update():
     if framework is None:
         return None
     content = framework_content(framework)
-    fingerprint = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    fingerprint = hashlib.sha256(
+        json.dumps([content, get_template(TEMPLATE).template.source], sort_keys=True).encode()
+    ).hexdigest()
+    existing = MnrPdf.objects.filter(framework=framework).select_related("document").first()
+    if existing and existing.fingerprint == fingerprint:
+        return existing
+    # Built outside the transaction: it takes seconds, and on SQLite the transaction holds
+    # the database's write lock.
+    data = render(content)
     with transaction.atomic():
         existing = MnrPdf.objects.select_for_update().filter(framework=framework).select_related("document").first()
         if existing and existing.fingerprint == fingerprint:
-            return existing
+            return existing  # another worker stored the same build meanwhile
         document = existing.document if existing else get_document_model()(title=f"{framework.title} (PDF)")
-        store_file(document, FILE_NAME, render(content))
+        store_file(document, FILE_NAME, data)
         pdf, _ = MnrPdf.objects.update_or_create(
             framework=framework, defaults={"document": document, "fingerprint": fingerprint}
         )
@@ -97,7 +108,10 @@ def framework_content(framework):
                 "title": capability.title,
                 "summary": capability.summary,
                 "url": capability.get_full_url(),
-                "parts": [(label, rich_text(getattr(capability, field), root_url)) for field, label in PARTS],
+                "parts": [
+                    (label, rich_text(getattr(capability, field), root_url, PART_HEADING_SHIFT))
+                    for field, label in PARTS
+                ],
             }
             for capability in CapabilityPage.objects.child_of(area).live().order_by("number")
         ]
@@ -118,152 +132,32 @@ def framework_content(framework):
     }
 
 
-def rich_text(html, root_url):
-    """Editors' rich text as the PDF's HTML: links to pages and documents made absolute."""
+def rich_text(html, root_url, heading_shift=0):
+    """Editors' rich text as the PDF's HTML: links to pages and documents made absolute,
+    headings moved `heading_shift` levels down."""
     html = expand_db_html(html or "")
-    return re.sub(r'href="/', f'href="{root_url}/', html)
-
-
-class MnrDocument(FPDF):
-    def footer(self):
-        if self.page_no() == 1:
-            return  # the cover
-        self.set_y(-15)
-        self.set_font("helvetica", size=9)
-        self.set_text_color(*MUTED)
-        self.cell(0, 10, printable(f"{self.title} - page {self.page_no()} of {{nb}}"), align="C")
+    html = re.sub(r'href="/', f'href="{root_url}/', html)
+    return re.sub(r"<(/?)h([1-6])\b", lambda tag: f"<{tag[1]}h{min(int(tag[2]) + heading_shift, 6)}", html)
 
 
 def render(content):
-    pdf = MnrDocument(format="A4")
-    pdf.core_fonts_encoding = ENCODING
-    pdf.title = printable(content["title"])
-    pdf.set_title(content["title"])
-    pdf.set_author(AUTHOR)
-    pdf.set_subject(content["introduction"])
-    pdf.set_creator(f"{AUTHOR} website")
-    pdf.set_lang(LANGUAGE)
-    pdf.set_margins(20, 20, 20)
-    pdf.set_auto_page_break(True, margin=22)
-    pdf.set_section_title_styles(
-        TextStyle(font_family="helvetica", font_style="B", font_size_pt=20, color=BRAND, t_margin=0, b_margin=4),
-        TextStyle(font_family="helvetica", font_style="B", font_size_pt=15, color=BRAND, t_margin=8, b_margin=2),
+    # Imported here, not with the module: WeasyPrint takes seconds to import (it parses its
+    # stylesheets), which every process of the site would otherwise pay at start-up.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    from resources.pdf_artifacts import margins_as_artifacts
+
+    html = get_template(TEMPLATE).render(
+        {
+            **content,
+            "language": LANGUAGE,
+            "author": AUTHOR,
+            "built": date_format(timezone.localdate(), "j F Y"),
+        }
     )
-    cover(pdf, content)
-    pdf.add_page()
-    pdf.insert_toc_placeholder(contents_page, allow_extra_pages=True)  # leaves the next page open
-    if content["body"]:
-        pdf.start_section("About the framework", level=0)
-        html(pdf, content["body"])
-    for area in content["areas"]:
-        area_section(pdf, area)
-    return bytes(pdf.output())
-
-
-def cover(pdf, content):
-    pdf.add_page()
-    pdf.set_font("helvetica", "B", 12)
-    pdf.set_text_color(*MUTED)
-    pdf.cell(0, 8, AUTHOR, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(50)
-    pdf.set_font("helvetica", "B", 32)
-    pdf.set_text_color(*BRAND)
-    pdf.multi_cell(0, 14, printable(content["title"]), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(8)
-    pdf.set_font("helvetica", size=13)
-    pdf.set_text_color(0)
-    pdf.multi_cell(0, 7, printable(content["introduction"]), align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(60)
-    pdf.set_font("helvetica", size=10)
-    pdf.set_text_color(*MUTED)
-    built = date_format(timezone.localdate(), "j F Y")
-    pdf.multi_cell(
-        0, 5, f"Made by the Alliance's website from its pages on {built}. The current version is at:",
-        new_x="LMARGIN", new_y="NEXT",
-    )  # fmt: skip
-    pdf.set_text_color(*BRAND)
-    pdf.cell(0, 6, printable(content["url"]), link=content["url"], new_x="LMARGIN", new_y="NEXT")
-
-
-def contents_page(pdf, outline):
-    """Each entry links to its page (fpdf2's TableOfContents)."""
-    pdf.set_x(pdf.l_margin)
-    pdf.set_font("helvetica", "B", 20)
-    pdf.set_text_color(*BRAND)
-    pdf.cell(0, 12, "Contents", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_text_color(0)
-    style = TextStyle(font_family="helvetica", font_style="", font_size_pt=11, color=0)
-    TableOfContents(text_style=style, level_indent=8).render_toc(pdf, outline)
-
-
-def area_section(pdf, area):
-    if pdf.get_y() > pdf.t_margin:  # the page after the contents is still blank
-        pdf.add_page()
-    pdf.start_section(printable(area["title"]), level=0)
-    pdf.set_text_color(0)
-    paragraph(pdf, f"Outcome: {area['outcome']}", style="B")
-    if area["introduction"]:
-        paragraph(pdf, area["introduction"])
-    for capability in area["capabilities"]:
-        capability_section(pdf, capability)
-
-
-def capability_section(pdf, capability):
-    if pdf.will_page_break(40):
-        pdf.add_page()
-    pdf.start_section(printable(f"{capability['number']}. {capability['title']}"), level=1)
-    paragraph(pdf, capability["summary"], style="I")
-    pdf.set_font("helvetica", size=9)
-    pdf.set_text_color(*BRAND)
-    pdf.cell(0, 5, printable(capability["url"]), link=capability["url"], new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    for label, text in capability["parts"]:
-        if text:
-            pdf.set_font("helvetica", "B", 12)
-            pdf.set_text_color(0)
-            pdf.cell(0, 8, label, new_x="LMARGIN", new_y="NEXT")
-            html(pdf, text)
-
-
-def paragraph(pdf, text, style=""):
-    pdf.set_font("helvetica", style, 11)
-    pdf.multi_cell(0, 6, printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-
-
-def html(pdf, markup):
-    pdf.set_text_color(0)
-    markup = re.sub(r"<(p|ul|ol)(?=[\s>])", r'<\1 style="line-height: 1.3"', markup)  # easier to read than 1
-    pdf.write_html(
-        printable(markup),
-        font_family="helvetica",
-        li_prefix_color=BRAND,
-        tag_styles={
-            "p": TextStyle(font_size_pt=11, t_margin=0, b_margin=3),
-            "a": FontFace(color=BRAND, emphasis="UNDERLINE"),
-            "h3": TextStyle(font_style="B", font_size_pt=11, t_margin=3, b_margin=1),
-            "h4": TextStyle(font_style="B", font_size_pt=11, t_margin=3, b_margin=1),
-        },
-    )
-
-
-def printable(text):
-    """The text in characters the standard font has: accents dropped, or "?", for the rest."""
-    text = unicodedata.normalize("NFC", text)
-    if is_printable(text):
-        return text
-    return "".join(character if is_printable(character) else nearest(character) for character in text)
-
-
-def is_printable(text):
-    try:
-        text.encode(ENCODING)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def nearest(character):
-    base = unicodedata.normalize("NFKD", character).encode("ascii", "ignore").decode()
-    return base or "?"
+    # Nothing is fetched: the styles are inline, and a file that an editor's text names (an
+    # image, a background) would otherwise be requested by the server, from wherever it says.
+    no_fetching = URLFetcher(allowed_protocols=())
+    pdf = HTML(string=html, url_fetcher=no_fetching).write_pdf(pdf_variant="pdf/ua-1")
+    return margins_as_artifacts(pdf)
