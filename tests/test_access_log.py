@@ -133,3 +133,21 @@ def test_gunicorns_own_error_line_names_the_finder_and_no_search(home_page):
         logger.error_log.removeHandler(handler)
 
     assert written.getvalue().startswith("Error handling request /how-to-report-abuse/\n")
+
+
+@pytest.mark.parametrize(
+    ("sent", "logged"),
+    [("/how-to-report-%61buse/kenya/", "/how-to-report-abuse/"), ("/%4Benya/", "/[withheld]/")],
+)
+def test_gunicorns_error_line_reads_the_address_as_sent_percent_encoded(home_page, sent, logged):
+    HelpFinderPageFactory(parent=home_page)
+    logger = PrivateAccessLogger(Config())
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    logger.error_log.addHandler(handler)
+    try:
+        logger.exception("Error handling request %s", sent)
+    finally:
+        logger.error_log.removeHandler(handler)
+
+    assert written.getvalue().startswith(f"Error handling request {logged}\n")

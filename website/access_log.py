@@ -17,6 +17,7 @@ applies the same rule to the site's own log).
 """
 
 from functools import cache
+from urllib.parse import unquote
 
 from django.apps import apps
 from django.conf import settings
@@ -51,7 +52,8 @@ def path_to_log(path):
     broken link is found), with the country withheld: /[withheld]/. A path that cannot be
     checked (the database unreachable) is withheld whole.
     """
-    path = path.split("?", 1)[0]
+    # gunicorn's own lines name the address as it was sent, still percent-encoded (/%4Benya/).
+    path = unquote(path.split("?", 1)[0])
     try:
         sections = private_sections()
     except Exception:  # noqa: BLE001 - a log line must never fail, nor name what it could not check
