@@ -321,3 +321,10 @@ class TestRefusedRequestsInTheLog:
         line = self.logged_line(caplog, send, status=413)
 
         assert line.startswith("Refused POST /admin/documents/add/: Request body exceeded")
+
+    def test_a_host_that_is_not_the_sites(self, client, home_page, caplog, settings):
+        settings.ALLOWED_HOSTS = ["www.example.org"]
+
+        line = self.logged_line(caplog, lambda: client.get("/", HTTP_HOST="203.0.113.7"))
+
+        assert line.startswith("Refused GET /: Invalid HTTP_HOST header: '203.0.113.7'")

@@ -6,16 +6,18 @@ own warnings (a form refused for its CSRF token, a page not found, a refused bod
 line's arguments that are paths are logged as the access log logs them (website/access_log.py).
 
 A refused request is not an error of the site's: Django logs a body it refuses (too large,
-too many fields or files, a file sent to a public form, an unreadable multipart body) as an
-ERROR with the whole traceback, which would drown the real errors. It is one WARNING line.
+too many fields or files, a file sent to a public form, an unreadable multipart body) and a
+Host header that is not the site's as an ERROR with the whole traceback, which would drown
+the real errors. It is one WARNING line.
 """
 
 import logging
 
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.exceptions import DisallowedHost, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http.multipartparser import MultiPartParserError
 
-REFUSALS = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, MultiPartParserError)
+# DisallowedHost too: a request for another site's name (a scanner trying the bare IP address).
+REFUSALS = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, MultiPartParserError, DisallowedHost)
 
 
 class RefusalAsWarning(logging.Filter):

@@ -420,7 +420,13 @@ LOGGING = {
         # Where Django reports a body it refused: one warning line each (website/log_filters.py).
         **{
             f"django.security.{name}": {"filters": ["refusal_as_warning"]}
-            for name in ("RequestDataTooBig", "TooManyFieldsSent", "TooManyFilesSent", "FileNotAccepted")
+            for name in (
+                "RequestDataTooBig",
+                "TooManyFieldsSent",
+                "TooManyFilesSent",
+                "FileNotAccepted",
+                "DisallowedHost",
+            )
         },
     },
 }
