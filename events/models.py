@@ -8,7 +8,6 @@ upcoming events, is also an iCalendar file (events/calendar.py).
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -26,6 +25,7 @@ from wagtail.search import index
 from events import when
 from website.blocks import BodyBlock
 from website.models import BasePage, BasePageForm, CustomImage
+from website.pagination import listing_page
 
 LOCAL_TIME_HELP = (
     "Type it as the local time where the event happens, in the time zone chosen above; it is stored in UTC."
@@ -341,7 +341,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         kind = request.GET.get("kind")
         kind = kind if kind in EventKind.values else ""
-        upcoming = Paginator(self.upcoming(kind), self.upcoming_per_page).get_page(request.GET.get("page"))
+        upcoming = listing_page(request, self.upcoming(kind), self.upcoming_per_page)
         past = self.events(kind).filter(end__lte=timezone.now())
         years = list(
             past.annotate(year=ExtractYear("start")).values_list("year", flat=True).distinct().order_by("-year")

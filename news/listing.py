@@ -7,12 +7,12 @@ dropped, so a shared or mistyped link always gives a normal page.
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from news.models import ArticleKind, ArticlePage
 from website.cache import cached_for_content
+from website.pagination import listing_page
 
 PER_PAGE = 10
 
@@ -69,7 +69,7 @@ def filtered_articles(request, index_page):
     return {
         "filter_form": form,
         "filters": filters,
-        "articles": Paginator(articles, PER_PAGE).get_page(request.GET.get("page")),
+        "articles": listing_page(request, articles, PER_PAGE),
         "query_string": urlencode(filters),
         "filtered_topics": topics,
     }

@@ -8,13 +8,13 @@ gives a normal page.
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from resources.models import LANGUAGES, CapabilityPage, ResourceDocument, ResourcePage, ResourceType
 from website.cache import cached_for_content
+from website.pagination import listing_page
 
 PER_PAGE = 12
 
@@ -104,6 +104,6 @@ def filtered_library(request, index_page):
     return {
         "filter_form": form,
         "filters": filters,
-        "resources": Paginator(resources, PER_PAGE).get_page(request.GET.get("page")),
+        "resources": listing_page(request, resources, PER_PAGE),
         "query_string": urlencode(filters),
     }

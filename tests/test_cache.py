@@ -384,6 +384,25 @@ class TestWhatCannotBypassOrFillTheCache:
 
         assert len(caches["default"]._cache) == stored
 
+    def test_a_page_number_the_listing_does_not_have_stores_no_copy(self, client, home_page):
+        NewsIndexPageFactory(parent=home_page)  # no articles: one page
+        page_text(client, "/news/")
+        page_text(client, "/")
+        stored = len(caches["default"]._cache)
+
+        for number in ("2", "99999", "-1", "x", "01"):  # each answered with page 1
+            page_text(client, f"/news/?page={number}")
+        page_text(client, f"/?page={secrets.randbelow(10**6)}")  # a page with no listing
+
+        assert len(caches["default"]._cache) == stored
+
+    def test_a_listing_page_asked_for_by_its_number_is_stored(self, client, home_page, django_assert_num_queries):
+        NewsIndexPageFactory(parent=home_page)
+        first = page_text(client, "/news/?page=1")
+
+        with django_assert_num_queries(0):
+            assert page_text(client, "/news/?page=1") == first
+
     def test_a_made_up_parameter_on_a_page_not_yet_cached_renders_it_without_storing_it(self, client, home_page):
         NewsIndexPageFactory(parent=home_page)
         page_text(client, "/news/?utm_source=newsletter")

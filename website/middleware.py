@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from website.cache import accepted_coding, cached_for_content, content_version, stored_variants
+from website.pagination import asks_for_the_page_shown
 from website.views import error_page
 
 logger = logging.getLogger(__name__)
@@ -101,12 +102,13 @@ class PageCacheMiddleware:
 
     def may_store(self, request, response):
         """A complete, public, cookie-free page for someone not logged in, at an address whose
-        every parameter a page reads."""
+        every parameter a page reads, and whose page number is the listing's (website/pagination.py)."""
         user = getattr(request, "user", None)
         cache_control = response.get("Cache-Control", "")
         return (
             request.method == "GET"
             and PAGE_PARAMETERS.issuperset(request.GET)
+            and asks_for_the_page_shown(request)
             and response.status_code == 200
             and not response.streaming
             and not response.cookies

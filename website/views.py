@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -24,6 +23,7 @@ from wagtail.models import Page, Site
 from website.alternates import search_versions
 from website.cache import cached_for_content, content_version
 from website.languages import active_language, active_locale_id, default_language
+from website.pagination import listing_page
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -41,7 +41,7 @@ def search(request):
     words = " ".join(re.findall(r"\w+", query))
     results = None
     if words:
-        results = Paginator(ranked_matches(words), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = listing_page(request, ranked_matches(words), RESULTS_PER_PAGE)
         results.object_list = result_cards(results.object_list, request)
     context = {
         "query": query,
