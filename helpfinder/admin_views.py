@@ -12,7 +12,6 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from helpfinder.models import CHECK_EVERY_DAYS, Service
-from website.spreadsheets import GuardedSpreadsheetExportMixin
 
 EVERY_COUNTRY = "every"  # the country filter's choice for the services listed in every country
 EDIT_URL = "wagtailsnippets_helpfinder_service:edit"
@@ -87,7 +86,7 @@ def link_check_summary(service):
     return format_html("<p>Last tried on {}: it answered.</p>", when)
 
 
-class ServicesToRecheckView(GuardedSpreadsheetExportMixin, ReportView):
+class ServicesToRecheckView(ReportView):
     """Services never checked or not checked for CHECK_EVERY_DAYS: never checked first, then the oldest."""
 
     page_title = "Services to re-check"

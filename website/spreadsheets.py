@@ -30,14 +30,29 @@ def guard_cell(value, export_format):
     return value
 
 
-class GuardedSpreadsheetExportMixin(SpreadsheetExportMixin):
-    """Wagtail's CSV and XLSX exports, each cell through `guard_cell`, each string an XLSX text cell."""
+# Wagtail's own, before the guard goes on them.
+WAGTAIL_PREPROCESS_FIELD_VALUE = SpreadsheetExportMixin.preprocess_field_value
+WAGTAIL_GENERATE_XLSX_ROW = SpreadsheetExportMixin.generate_xlsx_row
 
-    def preprocess_field_value(self, field, value, export_format):
-        return guard_cell(super().preprocess_field_value(field, value, export_format), export_format)
 
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # not a formula ("=…") nor an error ("#N/A"): the text as typed
-            yield cell
+def guard_every_export():
+    """Every CSV and XLSX export of the admin, each cell through `guard_cell`, each string an XLSX text cell.
+
+    On Wagtail's SpreadsheetExportMixin itself (website/apps.py), not on a subclass of ours:
+    Wagtail's own reports (the site history, aging and locked pages, workflows) export through
+    it too, and name what changed by its title, which can be an applicant's words (an entry, a
+    member added to the directory from one). No export can then forget the guard.
+    """
+    SpreadsheetExportMixin.preprocess_field_value = guarded_preprocess_field_value
+    SpreadsheetExportMixin.generate_xlsx_row = guarded_generate_xlsx_row
+
+
+def guarded_preprocess_field_value(self, field, value, export_format):
+    return guard_cell(WAGTAIL_PREPROCESS_FIELD_VALUE(self, field, value, export_format), export_format)
+
+
+def guarded_generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+    for cell in WAGTAIL_GENERATE_XLSX_ROW(self, worksheet, row_dict, date_format=date_format):
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # not a formula ("=…") nor an error ("#N/A"): the text as typed
+        yield cell
