@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from icalendar import Calendar, Event
 
 from events.models import EventStatus
+from website.plain_text import without_controls
 
 STATUSES = {
     EventStatus.SCHEDULED: "CONFIRMED",
@@ -51,11 +52,12 @@ def vevent(event, request):
         entry.add("dtstart", start)
         entry.add("dtend", end)
     status = "" if event.status == EventStatus.SCHEDULED else f"{event.get_status_display()}: "
-    entry.add("summary", status + event.title)
+    # Stored text may hold control characters from before editors' forms dropped them.
+    entry.add("summary", without_controls(status + event.title))
     entry.add("status", STATUSES[event.status])
     url = event.get_full_url(request=request)
     entry.add("url", url)
-    entry.add("description", f"{event.introduction}\n\n{url}")
+    entry.add("description", without_controls(f"{event.introduction}\n\n{url}"))
     if event.where:
-        entry.add("location", event.where)
+        entry.add("location", without_controls(event.where))
     return entry

@@ -27,6 +27,8 @@ def form_data(form):
 
 def field_data(bound):
     field, value = bound.field, bound.value()
+    if field.show_hidden_initial:  # a field with a callable default sends its initial value too
+        yield bound.html_initial_name, field.hidden_widget().format_value(value)
     if isinstance(field, BlockField):
         yield from block_data(field.block, field.block.get_form_state(value), bound.html_name)
     elif isinstance(field.widget, forms.CheckboxInput):

@@ -42,3 +42,32 @@ def test_a_plain_editor_adds_the_author_and_the_topic_to_credit_an_article(clien
     assert Tag.objects.filter(name="Online safety").exists()
     for listing in ("/admin/snippets/news/author/", "/admin/snippets/taggit/tag/"):
         assert client.get(listing).status_code == 200
+
+
+def test_the_editors_forms_drop_the_control_characters_pasted_text_carries(editor_client, news_index):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from news.models import Author
+    from tests.page_forms import page_form_data
+
+    # Word's line break is a vertical tab; \x01 and \x85 are other controls text can carry.
+    article = ArticlePageFactory(parent=news_index, title="Summit opens")
+    data = page_form_data(article, get_user_model().objects.get(username="editor"))
+    data |= {"title": "Summit\x0bopens\x01", "summary": "Leaders meet.\x0b\nThey agree.\x85"}
+    assert editor_client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data).status_code == 302
+    article.refresh_from_db()
+    draft = article.get_latest_revision_as_object()
+    assert draft.title == "Summit opens"
+    assert draft.summary == "Leaders meet. \nThey agree."
+
+    author = {
+        "name": "Amina\x0bDiallo",
+        "role": "Policy\x07 lead",
+        "organisation": "",
+        "photo": "",
+        "bio": "Works\x0bhere.",
+    }
+    assert editor_client.post("/admin/snippets/news/author/add/", author).status_code == 302
+    saved = Author.objects.get()
+    assert (saved.name, saved.role, saved.bio) == ("Amina Diallo", "Policy lead", "Works here.")
