@@ -115,6 +115,7 @@ def test_a_lead_image_needs_its_alt_text(news_index, photo):
         ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
         ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?dnt=1"),
         ("https://player.vimeo.com/video/76979871", "https://player.vimeo.com/video/76979871?dnt=1"),
+        ("https://www.youtube.com:443/watch?v=dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
     ],
 )
 def test_youtube_and_vimeo_videos_play_from_their_privacy_minded_players(url, player):
@@ -129,6 +130,16 @@ def test_youtube_and_vimeo_videos_play_from_their_privacy_minded_players(url, pl
         "https://www.youtube.com/channel/UCabc",
         "javascript:alert(1)",
         "https://vimeo.com/channels/staffpicks",
+        # A browser goes to evil.example: it reads the backslash as a slash, the rest as a path.
+        "https://evil.example\\@www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://evil.example\\www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://www.youtube.com\\@evil.example/watch?v=dQw4w9WgXcQ",
+        # A user name, a password, or a port of its own only disguise where the link goes.
+        "https://evil.example@www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://user:password@vimeo.com/76979871",
+        "https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ",
+        "https://vimeo.com:80/76979871",
+        "https://www.youtube.com:port/watch?v=dQw4w9WgXcQ",
     ],
 )
 def test_a_video_from_anywhere_else_is_refused(url):
