@@ -8,7 +8,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.http import HttpResponse
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from events.models import EventStatus
 from website.plain_text import without_controls
@@ -34,6 +34,13 @@ def calendar_response(events, request, filename):
             first_date=min(event.start for event in events).date() - datetime.timedelta(days=1),
             last_date=max(event.end for event in events).date() + datetime.timedelta(days=2),
         )
+    else:
+        # RFC 5545 (3.6) wants at least one component in a calendar, and a list with no upcoming
+        # event has none to give. UTC's time zone is one that adds nothing to the subscriber's
+        # calendar: calendar programs keep only the zones that events refer to.
+        utc = Timezone.from_tzid("UTC")
+        utc.pop("COMMENT")  # "only works from 1970 to 2038": true of zones with rules, not of UTC
+        calendar.add_component(utc)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response

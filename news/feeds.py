@@ -36,6 +36,8 @@ class PlainAtomFeed(PlainTextFeed, Atom1Feed):
 
 class ArticleFeed(Feed):
     feed_type = PlainRssFeed
+    # Atom needs an author for the feed (RFC 4287, 4.1.1) where an entry names none: the Alliance.
+    author_name = SITE_NAME
 
     def __init__(self, index_page, topic=None):
         super().__init__()

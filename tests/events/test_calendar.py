@@ -127,3 +127,15 @@ def test_a_control_character_stored_in_an_event_is_not_in_its_calendar_file(clie
     assert event["SUMMARY"] == "Global summit"
     assert event["DESCRIPTION"].startswith("Leaders meet.")
     assert event["LOCATION"].startswith("Ahall")
+
+
+def test_the_upcoming_calendar_with_no_upcoming_event_is_still_a_valid_calendar(client, events_index):
+    EventPageFactory(parent=events_index, slug="past", days=-30)
+
+    response, parsed = calendar(client, "/events/upcoming.ics")
+
+    assert parsed.events == []
+    # RFC 5545 (3.6) wants one component at least: the time zone UTC, which adds nothing.
+    assert [component.name for component in parsed.subcomponents] == ["VTIMEZONE"]
+    assert parsed.subcomponents[0]["TZID"] == "UTC"
+    assert b"COMMENT" not in response.content

@@ -181,3 +181,18 @@ def test_every_field_an_editor_sees_has_help_text():
         ]
         for field in own_fields:
             assert field.help_text, f"{model.__name__}.{field.name} has no help text"
+
+
+def test_an_article_without_a_picture_of_its_own_shows_the_sites_sharing_image_to_search_engines(
+    client, site, news_index, photo
+):
+    from website.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(site)
+    site_settings.default_social_image = photo
+    site_settings.save()
+    html = client.get(ArticlePageFactory(parent=news_index).url).content.decode()
+
+    data = next(block for block in json_ld_blocks(html) if block["@type"] == "Article")
+    rendition = photo.get_rendition("fill-1200x630|format-jpeg")
+    assert data["image"] == [f"http://localhost{rendition.url}"]

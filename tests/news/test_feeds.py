@@ -107,3 +107,10 @@ def test_a_control_character_stored_in_an_article_leaves_the_feeds_well_formed(c
     text = ElementTree.tostring(feed, encoding="unicode")
     assert "Summit opens" in text and "Leaders meet." in text
     assert "\x0b" not in text and "\x01" not in text
+
+
+def test_the_atom_feed_names_the_alliance_as_its_author(client, articles):
+    feed = fetch(client, "/news/feed/atom/", ATOM_TYPE)
+
+    # RFC 4287 (4.1.1): a feed has an author unless every entry names one; the second names none.
+    assert feed.find(f"{ATOM}author").findtext(f"{ATOM}name") == "WePROTECT Global Alliance"
