@@ -61,3 +61,9 @@ def test_ensure_admin_says_who_approves_and_where_to_add_them(client, site, djan
 
     user_in(django_user_model, "Moderators", "lead", first_name="Amina", last_name="Diallo")
     assert who_approves() == "Approvals: Moderators approve editors' changes: Amina Diallo."
+
+
+def test_the_membership_team_who_edit_no_pages_see_no_panel(client, site, django_user_model):
+    client.force_login(user_in(django_user_model, "Membership team", "team"))
+
+    assert approvals_panel(client) is None

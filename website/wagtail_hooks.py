@@ -4,6 +4,7 @@ admin's dashboard for superusers, and who approves their changes for everyone el
 from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import page_permission_policy
 
 from website.languages import active_locale_id
 from website.launch import tasks_to_do
@@ -60,6 +61,9 @@ class ApprovalsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_approvals(request, panels):
-    # Superusers approve everything themselves; their checklist says when no one else can.
-    if not request.user.is_superuser and approving_groups().exists():
+    # For those who edit pages. Superusers approve everything themselves; their checklist
+    # says when no one else can.
+    user = request.user
+    edits_pages = page_permission_policy.user_has_any_permission(user, ["add", "change"])
+    if edits_pages and not user.is_superuser and approving_groups().exists():
         panels.append(ApprovalsPanel())
