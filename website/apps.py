@@ -6,6 +6,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from website import address, signals  # noqa: F401 (address registers its system checks)
+        from website import address, plain_text, signals  # noqa: F401 (address registers its system checks)
 
         signals.connect()
+        plain_text.admin_form_fields()
