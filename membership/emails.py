@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from wagtail.models import Site
 
 from membership.models import Delivery, Email, EnquiryEmail, Kind, live_membership_page
+from website.alternates import translation_in
 from website.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -118,7 +119,18 @@ def context_for(row, team):
         "duplicate_references": ", ".join(other.reference for other in duplicates),
         "page": page,
         "page_url": page.full_url if page else "",
+        "contact_url": contact_url(enquiry.language, fallback=page.full_url if page else ""),
     }
+
+
+def contact_url(language, fallback):
+    """The full address of the contact page (the site settings'), in `language` where it has been
+    translated; `fallback` (the membership page) when there is no live contact page."""
+    contact = SiteSettings.for_site(Site.objects.get(is_default_site=True)).contact_page
+    if contact is None or not contact.live:
+        return fallback
+    translated = translation_in(contact.translation_key, language)
+    return translated["full_url"] if translated else contact.full_url
 
 
 def team_address():
