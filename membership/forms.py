@@ -9,7 +9,9 @@ import phonenumbers
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -143,8 +145,12 @@ EXAMPLE_PHONE = "+44 20 7946 0000"
 def with_example_phone(text):
     """`text` (a translation) with the example number in it kept on one line and left to right,
     as a number is read even in an Arabic sentence."""
-    before, _, after = text.partition("%(example)s")
+    before, _, after = str(text).partition("%(example)s")
     return format_html('{}<span dir="ltr" class="nowrap">{}</span>{}', before, EXAMPLE_PHONE, after)
+
+
+# Translated when shown, in the language of the page (and so also in the team's forms, which reuse these).
+with_example_phone_lazy = lazy(with_example_phone, SafeString)
 
 
 def country_choices():
@@ -232,6 +238,9 @@ class EnquiryDetailsForm(forms.ModelForm):
             "email": _("We will send a confirmation to this address."),
             "senior_lead_role": _("For governments, a minister or someone at ministerial level."),
             "message": _("Anything you would like the membership team to know."),
+            "phone": with_example_phone_lazy(
+                _("For example %(example)s. Without a country code, it is read as a number in the country above.")
+            ),
         }
         error_messages = {
             "organisation_name": {"required": _("Enter the name of your organisation")},
@@ -240,6 +249,7 @@ class EnquiryDetailsForm(forms.ModelForm):
             "job_title": {"required": _("Enter your job title")},
             "email": {"required": _("Enter your e-mail address"), "invalid": _("Enter an e-mail address in the right format, like name@example.org")},
             "website": {"invalid": _("Enter a web address in the right format, like https://www.example.org")},
+            "phone": {"invalid": with_example_phone_lazy(_("Enter a telephone number in the right format, like %(example)s"))},
             "working_contact_email": {"invalid": _("Enter an e-mail address in the right format, like name@example.org")},
         }  # fmt: skip
         widgets = {
@@ -260,12 +270,6 @@ class EnquiryDetailsForm(forms.ModelForm):
         self.fields["organisation_type"].error_messages["invalid_choice"] = _("Choose a type from the list")
         self.hint_country_for(self.data.get("organisation_type"))
         read_phone_in_country(self)
-        self.fields["phone"].help_text = with_example_phone(
-            gettext("For example %(example)s. Without a country code, it is read as a number in the country above.")
-        )
-        self.fields["phone"].error_messages["invalid"] = with_example_phone(
-            gettext("Enter a telephone number in the right format, like %(example)s")
-        )
         name_lengths_by_label(self)
 
     def hint_country_for(self, organisation_type):
