@@ -17,6 +17,13 @@ def wait_like_a_person():
     time.sleep(MINIMUM_SECONDS_TO_FILL)
 
 
+def send_like_a_person(page):
+    """Send the form after a person's pause, and wait for the confirmation."""
+    wait_like_a_person()
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url("**/confirmation/**")
+
+
 def type_into(page, label, text):
     page.get_by_label(label, exact=True).focus()
     page.keyboard.type(text)
@@ -70,9 +77,7 @@ def test_a_government_requests_membership_while_paused(initial_content, visit):
     fill_about_you(page)
     fill_application_details(page)
     page.get_by_label("I agree that the Alliance may keep", exact=False).check()
-    wait_like_a_person()
-    page.get_by_role("button", name="Send").click()
-    page.wait_for_url("**/confirmation/**")
+    send_like_a_person(page)
     assert page.get_by_role("heading", name="Membership request received").is_visible()
     assert MembershipEnquiry.objects.get().kind == Kind.APPLICATION
 
@@ -96,9 +101,7 @@ def test_a_regional_organisation_applies_while_paused_with_the_region_it_covers(
     fill_about_you(page)
     fill_application_details(page)
     page.get_by_label("I agree that the Alliance may keep", exact=False).check()
-    wait_like_a_person()
-    page.get_by_role("button", name="Send").click()
-    page.wait_for_url("**/confirmation/**")
+    send_like_a_person(page)
     enquiry = MembershipEnquiry.objects.get()
     assert enquiry.kind == Kind.APPLICATION and enquiry.organisation_type == OrganisationType.REGIONAL
     assert enquiry.regions_covered == "Southern Africa" and not enquiry.country
@@ -119,9 +122,7 @@ def test_back_after_sending_brings_a_new_form_not_a_refusal(initial_content, vis
     page.get_by_label("Country").select_option("GB")
     fill_about_you(page)
     page.get_by_label("I agree that the Alliance may keep", exact=False).check()
-    wait_like_a_person()
-    page.get_by_role("button", name="Send").click()
-    page.wait_for_url("**/confirmation/**")
+    send_like_a_person(page)
 
     page.go_back()
 

@@ -120,8 +120,7 @@ def test_search_engines_get_the_event_its_status_and_place(client, events_index)
         start=datetime.datetime(2030, 6, 1, 8, 0, tzinfo=datetime.UTC),
         end=datetime.datetime(2030, 6, 1, 10, 0, tzinfo=datetime.UTC),
     )
-    html = page_html(client, event)
-    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    data = event_data(client, event)
     assert data["@type"] == "Event"
     assert data["startDate"] == "2030-06-01T10:00+02:00"
     assert data["eventStatus"] == "https://schema.org/EventPostponed"
