@@ -61,15 +61,8 @@ run: $(VENV)/.runtime $(CATALOGUES)
 	@echo ""
 	@# The worker sends e-mail from the queue and the scheduler publishes scheduled pages,
 	@# beside the server. Either is started again should it stop; both stop with the server.
-	@keep_running() { \
-	  trap 'kill $$child 2>/dev/null; exit' TERM; \
-	  while :; do \
-	    "$$@" & child=$$!; wait $$child; \
-	    echo "$$3 stopped (exit status $$?); starting it again in 5 seconds" >&2; sleep 5; \
-	  done; \
-	}; \
-	keep_running $(PY) manage.py run_worker --backend background & worker=$$!; \
-	keep_running $(PY) manage.py run_scheduler & scheduler=$$!; \
+	@bin/keep-running worker $(PY) manage.py run_worker --backend background & worker=$$!; \
+	bin/keep-running scheduler $(PY) manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

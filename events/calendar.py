@@ -8,9 +8,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.http import HttpResponse
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from events.models import EventStatus
+from website.plain_text import without_controls
 
 STATUSES = {
     EventStatus.SCHEDULED: "CONFIRMED",
@@ -33,6 +34,13 @@ def calendar_response(events, request, filename):
             first_date=min(event.start for event in events).date() - datetime.timedelta(days=1),
             last_date=max(event.end for event in events).date() + datetime.timedelta(days=2),
         )
+    else:
+        # RFC 5545 (3.6) wants at least one component in a calendar, and a list with no upcoming
+        # event has none to give. UTC's time zone is one that adds nothing to the subscriber's
+        # calendar: calendar programs keep only the zones that events refer to.
+        utc = Timezone.from_tzid("UTC")
+        utc.pop("COMMENT")  # "only works from 1970 to 2038": true of zones with rules, not of UTC
+        calendar.add_component(utc)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response
@@ -51,11 +59,12 @@ def vevent(event, request):
         entry.add("dtstart", start)
         entry.add("dtend", end)
     status = "" if event.status == EventStatus.SCHEDULED else f"{event.get_status_display()}: "
-    entry.add("summary", status + event.title)
+    # Stored text may hold control characters from before editors' forms dropped them.
+    entry.add("summary", without_controls(status + event.title))
     entry.add("status", STATUSES[event.status])
     url = event.get_full_url(request=request)
     entry.add("url", url)
-    entry.add("description", f"{event.introduction}\n\n{url}")
+    entry.add("description", without_controls(f"{event.introduction}\n\n{url}"))
     if event.where:
-        entry.add("location", event.where)
+        entry.add("location", without_controls(event.where))
     return entry

@@ -285,6 +285,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.status != EventStatus.SCHEDULED
 
     @property
+    def public_online_link(self):
+        """Where to join online, while it is of use: not once the event is over or called off."""
+        return "" if self.is_past or self.is_called_off else self.online_link
+
+    @property
     def registration_open(self):
         deadline_passed = self.registration_deadline and self.registration_deadline <= timezone.now()
         return bool(self.registration_url) and not (deadline_passed or self.is_past or self.is_called_off)

@@ -36,6 +36,7 @@ from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Site
 
 from membership.models import Delivery, Email, EnquiryEmail, Kind, live_membership_page
+from website.alternates import translation_in
 from website.mail import MaybeSent, before_handing_over
 from website.models import SiteSettings
 
@@ -225,12 +226,23 @@ def context_for(row, team):
         "page": page,
         "page_url": page.full_url if page else "",
         "entry_url": admin_url_of(enquiry),
+        "contact_url": contact_url(enquiry.language, fallback=page.full_url if page else ""),
     }
 
 
 def admin_url_of(enquiry):
     """The entry's page in the admin, at the site's public address (WAGTAILADMIN_BASE_URL): the team's notice links to it."""
     return get_admin_base_url() + reverse("membership_membershipenquiry_modeladmin_inspect", args=[enquiry.pk])
+
+
+def contact_url(language, fallback):
+    """The full address of the contact page (the site settings'), in `language` where it has been
+    translated; `fallback` (the membership page) when there is no live contact page."""
+    contact = SiteSettings.for_site(Site.objects.get(is_default_site=True)).contact_page
+    if contact is None or not contact.live:
+        return fallback
+    translated = translation_in(contact.translation_key, language)
+    return translated["full_url"] if translated else contact.full_url
 
 
 def team_address():

@@ -1,5 +1,6 @@
 """The public membership form: what is asked, what is required, and the anti-spam checks."""
 
+import re
 import time
 import unicodedata
 import uuid
@@ -8,6 +9,9 @@ import phonenumbers
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -22,6 +26,21 @@ APPLICATION_ONLY = ["senior_lead_name", "senior_lead_role", "working_contact_nam
 # type's radio button reveals them (see static/js/conditional-reveal.js).
 APPLICATION_DETAILS_ID = "application-details"
 REGION_DETAILS_ID = "region-details"
+
+
+# A web or e-mail address, as a mail program would make it a link: "https://…", "www.…",
+# "evil.example/claim", "name@host.org". A bare "Booking.com" is a name and stays allowed.
+WEB_OR_EMAIL_ADDRESS = re.compile(
+    r"[a-z][a-z0-9+.-]*://|\bwww\d*\.|[\w-]+(\.[\w-]+)+/|[^\s@]+@[^\s@]+\.\w", re.IGNORECASE
+)
+# Scripts written together in one name: Japanese (kanji and kana), Korean (hangul and hanja),
+# Chinese (with bopomofo), each with Latin letters too (Unicode's "highly restrictive" level).
+EAST_ASIAN_SCRIPTS = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO"}
+
+
+def label_of(field):
+    """The field's label as a message names it: "Organisation website", without "(optional)"."""
+    return str(field.label or _("This field")).removesuffix(gettext(" (optional)"))
 
 
 def has_special_characters(text, allowed=""):
@@ -41,8 +60,7 @@ class PlainText:
 
     def to_python(self, value):
         if isinstance(value, str) and has_special_characters(value.strip(), self.allowed):
-            label = str(self.label or _("This field")).removesuffix(gettext(" (optional)"))
-            raise ValidationError(self.message % {"label": label}, code="special_characters")
+            raise ValidationError(self.message % {"label": label_of(self)}, code="special_characters")
         return super().to_python(value)
 
 
@@ -50,8 +68,52 @@ class OneLineField(PlainText, forms.CharField):
     pass
 
 
+class NameField(OneLineField):
+    """A name, a role or a region: one line, and no web or e-mail address in it.
+
+    Nobody's name is a link, and refusing one keeps the register free of them; the
+    applicant's e-mails never repeat these answers anyway (see emails/acknowledgement.txt).
+    """
+
+    def validate(self, value):
+        super().validate(value)
+        if WEB_OR_EMAIL_ADDRESS.search(unicodedata.normalize("NFKC", value)):
+            message = _("%(label)s must not contain a web address or an e-mail address")
+            raise ValidationError(message % {"label": label_of(self)}, code="web_address")
+
+
+def scripts_of(name):
+    """The scripts (Unicode's names for them: LATIN, CYRILLIC…) that a name's letters are written in."""
+    scripts = {unicodedata.name(character, "").partition(" ")[0] for character in name if character.isalpha()}
+    if scripts & EAST_ASIAN_SCRIPTS:
+        scripts = (scripts - EAST_ASIAN_SCRIPTS - {"LATIN"}) | {"CJK"}
+    return scripts
+
+
+def is_disguised(domain):
+    """True for a domain that is not what it looks like, as the mail would travel to another.
+
+    Fullwidth letters, invisible characters and others that the IDNA encoding changes
+    travel as the plain letters (a fullwidth "a" in example.org reaches example.org); a
+    Cyrillic letter among Latin ones makes a domain that passes for another.
+    """
+    try:
+        travels_as = domain.encode("idna").decode("idna")
+    except UnicodeError:
+        return True
+    return travels_as.lower() != domain.lower() or any(len(scripts_of(part)) > 1 for part in domain.split("."))
+
+
 class OneLineEmailField(PlainText, forms.EmailField):
-    pass
+    def clean(self, value):
+        address = super().clean(value)
+        if address and is_disguised(address.rpartition("@")[2]):
+            message = _(
+                "%(label)s must be typed in ordinary letters: the part after @ has look-alike characters, "
+                "such as fullwidth letters or letters of two alphabets"
+            )
+            raise ValidationError(message % {"label": label_of(self)}, code="disguised_domain")
+        return address
 
 
 class OneLineURLField(PlainText, forms.URLField):
@@ -74,6 +136,21 @@ class TelephoneField(PlainText, PhoneNumberField):
     def clean(self, value):
         number = super().clean(value)
         return number.as_e164 if number else ""
+
+
+# In the range Ofcom keeps for drama (020 7946 0000 to 0999): nobody's number.
+EXAMPLE_PHONE = "+44 20 7946 0000"
+
+
+def with_example_phone(text):
+    """`text` (a translation) with the example number in it kept on one line and left to right,
+    as a number is read even in an Arabic sentence."""
+    before, _, after = str(text).partition("%(example)s")
+    return format_html('{}<span dir="ltr" class="nowrap">{}</span>{}', before, EXAMPLE_PHONE, after)
+
+
+# Translated when shown, in the language of the page (and so also in the team's forms, which reuse these).
+with_example_phone_lazy = lazy(with_example_phone, SafeString)
 
 
 def country_choices():
@@ -112,7 +189,10 @@ class EnquiryDetailsForm(forms.ModelForm):
         choices=country_choices,
         required=False,
         label=_("Country"),
-        help_text=_("International and regional organisations: the country of your headquarters, if any (optional)."),
+        help_text=_(
+            "Where your organisation is based. For international and regional organisations it is optional: "
+            "the country of your headquarters, if any."
+        ),
     )
     read_commitments = forms.BooleanField(
         required=False,
@@ -129,10 +209,10 @@ class EnquiryDetailsForm(forms.ModelForm):
             "message", "read_commitments",
         ]  # fmt: skip
         field_classes = {
-            "organisation_name": OneLineField, "regions_covered": OneLineField, "website": OneLineURLField,
-            "contact_name": OneLineField, "job_title": OneLineField, "email": OneLineEmailField, "phone": TelephoneField,
-            "senior_lead_name": OneLineField, "senior_lead_role": OneLineField,
-            "working_contact_name": OneLineField, "working_contact_email": OneLineEmailField,
+            "organisation_name": NameField, "regions_covered": NameField, "website": OneLineURLField,
+            "contact_name": NameField, "job_title": NameField, "email": OneLineEmailField, "phone": TelephoneField,
+            "senior_lead_name": NameField, "senior_lead_role": NameField,
+            "working_contact_name": NameField, "working_contact_email": OneLineEmailField,
             "message": MessageField,
         }  # fmt: skip
         labels = {
@@ -156,11 +236,11 @@ class EnquiryDetailsForm(forms.ModelForm):
             ),
             "website": _("For example, https://www.example.org"),
             "email": _("We will send a confirmation to this address."),
-            "phone": _(
-                "For example +44 20 7946 0000. Without a country code, it is read as a number in the country above."
-            ),
             "senior_lead_role": _("For governments, a minister or someone at ministerial level."),
             "message": _("Anything you would like the membership team to know."),
+            "phone": with_example_phone_lazy(
+                _("For example %(example)s. Without a country code, it is read as a number in the country above.")
+            ),
         }
         error_messages = {
             "organisation_name": {"required": _("Enter the name of your organisation")},
@@ -169,8 +249,8 @@ class EnquiryDetailsForm(forms.ModelForm):
             "job_title": {"required": _("Enter your job title")},
             "email": {"required": _("Enter your e-mail address"), "invalid": _("Enter an e-mail address in the right format, like name@example.org")},
             "website": {"invalid": _("Enter a web address in the right format, like https://www.example.org")},
+            "phone": {"invalid": with_example_phone_lazy(_("Enter a telephone number in the right format, like %(example)s"))},
             "working_contact_email": {"invalid": _("Enter an e-mail address in the right format, like name@example.org")},
-            "phone": {"invalid": _("Enter a telephone number in the right format, like +44 20 7946 0000")},
         }  # fmt: skip
         widgets = {
             "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
@@ -188,11 +268,18 @@ class EnquiryDetailsForm(forms.ModelForm):
         self.fields["organisation_type"].choices = [("", _("Choose a type"))] + list(OrganisationType.choices)
         self.fields["country"].error_messages["invalid_choice"] = _("Choose a country from the list")
         self.fields["organisation_type"].error_messages["invalid_choice"] = _("Choose a type from the list")
-        if self.data.get("organisation_type") in COVERS_A_REGION:  # for them, the country is optional
-            self.fields["country"].label = _("Headquarters country (optional)")
-            self.fields["country"].help_text = ""
+        self.hint_country_for(self.data.get("organisation_type"))
         read_phone_in_country(self)
         name_lengths_by_label(self)
+
+    def hint_country_for(self, organisation_type):
+        """Once a type is chosen (a form sent back with errors), the country's label and hint speak to it alone."""
+        country = self.fields["country"]
+        if organisation_type in COVERS_A_REGION:  # for them, the country is optional
+            country.label = _("Headquarters country (optional)")
+            country.help_text = ""
+        elif organisation_type in OrganisationType.values:
+            country.help_text = _("Where your organisation is based.")
 
     @property
     def kind(self):

@@ -54,11 +54,12 @@ class Limit:
     most: int
     sender: str  # how the refusal names the sender: "from this network"
 
-    def reached(self):
-        return ratelimit.seen(self.name, self.identity) >= self.most
+    def take(self):
+        """Count this entry, if the limit allows it; True if it was counted."""
+        return ratelimit.take(self.name, self.identity, self.most, RATE_WINDOW_SECONDS)
 
-    def count_entry(self):
-        ratelimit.count(self.name, self.identity, RATE_WINDOW_SECONDS)
+    def give_back(self):
+        ratelimit.give_back(self.name, self.identity)
 
     def ends(self):
         """When the window ends (seconds since the epoch); a full window from now if its end was lost."""
@@ -89,7 +90,7 @@ def limits_for(request, email):
     return [
         Limit("membership-entries-by-address", client_address(request), RATE_LIMIT, _("from this network")),
         Limit(
-            "membership-entries-by-email", email.strip().casefold(), EMAIL_RATE_LIMIT, _("with this e-mail address")
+            "membership-entries-by-email", ratelimit.mailbox(email), EMAIL_RATE_LIMIT, _("with this e-mail address")
         ),
     ]
 
@@ -107,15 +108,23 @@ def membership_form(request, page):
     already_saved = MembershipEnquiry.objects.filter(submission_token=form.cleaned_data["token"]).first()
     if already_saved:  # the same form sent twice (a double click): its entry, saved and counted once
         return redirect_to_confirmation(page, already_saved)
+    # Counted before the entry is added, each limit at once (see ratelimit.take), and given
+    # back if it is not added after all: so only saved entries count, and never more than allowed.
     limits = limits_for(request, form.cleaned_data["email"])
-    reached = [limit for limit in limits if limit.reached()]
-    if reached:
+    counted = [limit for limit in limits if limit.take()]
+    if len(counted) < len(limits):
+        give_back(counted)
+        reached = [limit for limit in limits if limit not in counted]
         return refuse(request, page, form, max(reached, key=Limit.seconds_left))
     enquiry, added = add_entry(form)
-    if added:
-        for limit in limits:
-            limit.count_entry()
+    if not added:
+        give_back(counted)
     return redirect_to_confirmation(page, enquiry)
+
+
+def give_back(limits):
+    for limit in limits:
+        limit.give_back()
 
 
 def add_entry(form):

@@ -36,12 +36,35 @@ def vimeo_id(parts):
     return parts.path.removeprefix("/video/").strip("/")
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def address_parts(url):
+    """The address split into its parts, or None where a browser might find another host in it.
+
+    A browser reads a backslash as a slash, so the host of "https://evil.example\\@www.youtube.com/"
+    is evil.example where Python finds www.youtube.com; a user name before an @, or a port of
+    its own, only ever serve to disguise where a link goes. The video's link to its own site
+    is the editor's address, so it must go where it seems to.
+    """
+    if "\\" in url:
+        return None
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or out of range
+        return None
+    if parts.scheme not in DEFAULT_PORTS or "@" in parts.netloc or port not in (None, DEFAULT_PORTS[parts.scheme]):
+        return None
+    return parts
+
+
 def parse_video(url):
     """(provider name, player address) for a YouTube or Vimeo video address, or None for anything else."""
-    parts = urlsplit(url or "")
-    host = (parts.hostname or "").lower()
-    if parts.scheme not in ("http", "https"):
+    parts = address_parts(url or "")
+    if parts is None:
         return None
+    host = (parts.hostname or "").lower()
     if host in YOUTUBE_HOSTS:
         video = youtube_id(parts)
         if YOUTUBE_ID.match(video):

@@ -9,13 +9,35 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from news.models import ArticlePage
+from website.plain_text import cleaned
 
 FEED_LENGTH = 20
 SITE_NAME = "WePROTECT Global Alliance"
 
 
+class PlainTextFeed:
+    """Writes stored text without control characters: XML 1.0 may not hold them, and Django
+    refuses to write a feed with one (website/plain_text.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*cleaned(args), **cleaned(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*cleaned(args), **cleaned(kwargs))
+
+
+class PlainRssFeed(PlainTextFeed, Rss201rev2Feed):
+    pass
+
+
+class PlainAtomFeed(PlainTextFeed, Atom1Feed):
+    pass
+
+
 class ArticleFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = PlainRssFeed
+    # Atom needs an author for the feed (RFC 4287, 4.1.1) where an entry names none: the Alliance.
+    author_name = SITE_NAME
 
     def __init__(self, index_page, topic=None):
         super().__init__()
@@ -35,7 +57,7 @@ class ArticleFeed(Feed):
 
     def feed_url(self):
         rss, atom = self.index_page.feed_urls(self.topic, request=self.request, full=True)
-        return atom if self.feed_type is Atom1Feed else rss
+        return atom if issubclass(self.feed_type, Atom1Feed) else rss
 
     def description(self):
         return self.index_page.introduction
@@ -69,7 +91,7 @@ class ArticleFeed(Feed):
 
 
 class AtomArticleFeed(ArticleFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainAtomFeed
 
     def subtitle(self):
         return self.index_page.introduction

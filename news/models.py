@@ -205,8 +205,10 @@ class ArticlePage(BasePage):
         self.topic_list = context["topics"] = sorted(
             (item.tag for item in self.tagged_items.select_related("tag")), key=lambda tag: tag.name
         )
-        context["capabilities"] = self.related_capabilities.live().order_by("number")
-        context["resources"] = self.related_resources.live().order_by("-publication_date")
+        # In a preview or a draft these are the editor's unsaved choices, a modelcluster FakeQuerySet:
+        # it filters and orders like a query set, but has no PageQuerySet.live().
+        context["capabilities"] = self.related_capabilities.filter(live=True).order_by("number")
+        context["resources"] = self.related_resources.filter(live=True).order_by("-publication_date")
         # The index, for topic links and feeds: the same for every article, so kept with the menu.
         parent_path = self.path[: -self.steplen]
         context["index"] = cached_for_content(

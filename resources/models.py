@@ -53,7 +53,8 @@ class MnrFrameworkPage(BasePage):
         for area in areas:
             area.capability_list = by_area[area.path]
         context["areas"] = areas
-        context["pdf"] = MnrPdf.objects.filter(framework=self).select_related("document").first()
+        # A new page being previewed is not saved yet, so has no PDF to filter by.
+        context["pdf"] = MnrPdf.objects.filter(framework=self).select_related("document").first() if self.pk else None
         return context
 
 
@@ -145,8 +146,11 @@ class CapabilityPage(BasePage):
         context["previous"] = neighbours.get(self.number - 1)
         context["next"] = neighbours.get(self.number + 1)
         context["area"] = self.get_parent()
+        # A new page being previewed is not saved yet, so nothing refers to it.
         context["related_resources"] = (
             ResourcePage.objects.live().filter(related_capabilities=self).order_by("-publication_date")[:6]
+            if self.pk
+            else []
         )
         return context
 
@@ -395,7 +399,8 @@ class ResourcePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = documents = list(self.documents.select_related("document"))
         context["language_names"] = self.language_names(documents)
-        context["capabilities"] = self.related_capabilities.live().order_by("number")
+        # A preview's or a draft's unsaved choices (a FakeQuerySet) have no live(), only filter().
+        context["capabilities"] = self.related_capabilities.filter(live=True).order_by("number")
         return context
 
     def language_names(self, documents):

@@ -147,7 +147,8 @@ class TestTelephoneNumbers:
     def test_a_number_that_cannot_be_right_is_refused_with_an_example(self, client, membership_page, typed):
         html = client.post("/membership/", form_data(phone=typed)).content.decode()
 
-        assert "Enter a telephone number in the right format, like +44 20 7946 0000" in html
+        example = '<span dir="ltr" class="nowrap">+44 20 7946 0000</span>'  # whole, and left to right in Arabic
+        assert f"Enter a telephone number in the right format, like {example}" in html
         assert 'id="id_phone_error"' in html
         assert not MembershipEnquiry.objects.exists()
 

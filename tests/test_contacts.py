@@ -162,3 +162,14 @@ def test_without_a_team_address_the_entry_is_saved_and_its_notice_held_until_one
     assert EnquiryEmail.objects.get(email=Email.TEAM_NOTIFICATION).delivery == Delivery.SENT
     assert [message["To"] for message in mail_server.messages] == ["applicant@example.org", "join@alliance.example"]
     assert enquiry.reference in mail_server.messages[1]["Subject"]
+
+
+def test_a_contact_cards_telephone_number_stays_whole_and_left_to_right():
+    from django.utils import translation
+
+    from website.blocks import ContactCardBlock
+
+    block = ContactCardBlock()
+    with translation.override("ar"):
+        html = block.render(block.to_python({"heading": "Press", "phone": "+44 20 7946 0123"}))
+    assert '<a href="tel:+442079460123" dir="ltr" class="nowrap">+44 20 7946 0123</a>' in html

@@ -65,6 +65,13 @@ def review_privacy_notice(site, settings):
     privacy.save_revision().publish()
 
 
+def add_a_moderator(site, settings):
+    from django.contrib.auth import get_user_model
+
+    moderator = get_user_model().objects.create_user("moderator", "moderator@alliance.example", "a-long-password-here")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+
+
 FIXES = {
     "The site does not know its public address": move_to_public_address,
     "No public contact address": enter_contact_address,
@@ -73,6 +80,7 @@ FIXES = {
     "No mail server": configure_mail_server,
     "The site's e-mails come from no-reply@localhost": set_sender,
     "The privacy notice has not been reviewed": review_privacy_notice,
+    "No one in Moderators: editors' changes wait for a superuser to approve": add_a_moderator,
 }
 
 
@@ -86,7 +94,7 @@ def test_a_fresh_site_lists_every_default_with_a_link_that_opens(admin_client, f
 
     panel = admin_client.get(DASHBOARD).content.decode().split('id="launch-checklist-section"')[1]
     links = re.findall(r'<p><a href="([^"]+)">', panel.split("</section>")[0])
-    assert len(links) == 5  # the mail server and the sender are set on the server, not in the admin
+    assert len(links) == 6  # the mail server and the sender are set on the server, not in the admin
     for link in links:
         assert admin_client.get(unescape(link)).status_code == 200, link
 

@@ -16,6 +16,7 @@ from wagtail.models import Site
 
 from website.address import configured_address
 from website.models import SiteSettings
+from website.moderation import approvers, approving_groups, group_names, members_link
 from website.sharing import GENERATED_SOCIAL_IMAGE_TITLE
 
 # Mail backends that keep messages on the server instead of sending them.
@@ -43,7 +44,16 @@ def tasks_to_do():
     if site is None:
         return [Task("The site has no pages yet", "Run python manage.py load_initial_content on the server.")]
     site_settings = SiteSettings.for_site(site)
-    checks = [public_address, contact_address, team_address, sharing_image, mail_server, sender, privacy_notice]
+    checks = [
+        public_address,
+        contact_address,
+        team_address,
+        sharing_image,
+        mail_server,
+        sender,
+        privacy_notice,
+        moderators,
+    ]
     return [task for check in checks if (task := check(site, site_settings))]
 
 
@@ -155,4 +165,19 @@ def privacy_notice(site, site_settings):
         "personal data and who to contact about it, then publish it.",
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
         "Review the privacy notice",
+    )
+
+
+def moderators(site, site_settings):
+    groups = list(approving_groups())
+    if not groups or approvers().exists():
+        return None
+    names = group_names(groups)
+    return Task(
+        f"No one in {names}: editors' changes wait for a superuser to approve",
+        f"Editors cannot publish: each change they submit for moderation goes to {names} to approve, and no "
+        f"one is in it yet, so it waits until a superuser approves it. Give the people who approve changes "
+        f"the group: edit each one's account under Settings, Users, and tick {names} under Roles.",
+        members_link(groups[0]),
+        f"See who is in {names}",
     )

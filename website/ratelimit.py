@@ -9,6 +9,7 @@ import hashlib
 import ipaddress
 import math
 import time
+import unicodedata
 
 from django.conf import settings
 from django.core.cache import caches
@@ -42,7 +43,9 @@ def count(name, identity, seconds):
     """Count one event by `identity` and return how many it has made in the current window.
 
     A fixed window: it opens with the first event, lasts `seconds`, and then the count
-    starts again from nothing.
+    starts again from nothing. The cache's own add() and incr() do the counting, each
+    atomic (in Redis, in local memory, and in website/shared_cache.py's files), so every
+    event gets its own number however many arrive at once.
     """
     cache = caches["shared"]
     key = window_key(name, identity)
@@ -53,10 +56,44 @@ def count(name, identity, seconds):
         total = cache.incr(key)
     except ValueError:  # the window closed between add and incr: this event opens the next
         return count(name, identity, seconds)
-    # The file-based cache stores an incremented value for its default five minutes
-    # only; keep it until the window ends.
+    # Redis's INCR of a count that expired a moment before starts one with no expiry at
+    # all; give it the window's end (or a whole window), so that it cannot last for ever.
     cache.touch(key, seconds_left(name, identity) or seconds)
     return total
+
+
+def take(name, identity, most, seconds):
+    """Count one event unless `identity` has made `most` in the current window; True if counted.
+
+    It counts first and compares after, never "look, then count": looking first lets every
+    request that arrives at once see the same count below the limit, and all of them pass.
+    """
+    if count(name, identity, seconds) <= most:
+        return True
+    give_back(name, identity)
+    return False
+
+
+def give_back(name, identity):
+    """Uncount one event that `count` or `take` counted but that did not happen after all."""
+    try:
+        caches["shared"].decr(window_key(name, identity))
+    except ValueError:
+        pass  # the window has closed since: there is nothing to give back
+
+
+def mailbox(address):
+    """The mailbox an e-mail address reaches, as a limit counts it: "RL+news"@Example.org and
+    rl@example.org are one. Compatibility forms (fullwidth letters) and case are folded, the
+    quotes round the name and a +tag dropped, and the domain written as it travels (IDNA).
+    """
+    name, _, domain = unicodedata.normalize("NFKC", address.strip()).rpartition("@")
+    name = name.strip('"').split("+", 1)[0]
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:  # not a name the mail could travel to: counted as it is
+        pass
+    return f"{name}@{domain}".casefold()
 
 
 def seen(name, identity):

@@ -1,12 +1,14 @@
-"""The site-wide hooks: each page only in its own language, and the launch checklist on the
-admin's dashboard, for superusers only."""
+"""The site-wide hooks: each page only in its own language, the launch checklist on the
+admin's dashboard for superusers, and who approves their changes for everyone else."""
 
 from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import page_permission_policy
 
 from website.languages import active_locale_id
 from website.launch import tasks_to_do
+from website.moderation import approvers, approving_groups, group_names, person
 
 
 @hooks.register("before_serve_page")
@@ -41,3 +43,27 @@ def add_launch_checklist(request, panels):
     tasks = tasks_to_do()
     if tasks:
         panels.append(LaunchChecklistPanel(tasks))
+
+
+class ApprovalsPanel(Component):
+    """Who approves what an editor submits for moderation, so nobody waits without knowing on whom."""
+
+    name = "approvals"
+    template_name = "website/admin/approvals.html"
+    order = 45  # after the launch checklist, before the membership team's panel
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "groups": group_names(approving_groups()),
+            "approvers": [person(user) for user in approvers()],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_approvals(request, panels):
+    # For those who edit pages. Superusers approve everything themselves; their checklist
+    # says when no one else can.
+    user = request.user
+    edits_pages = page_permission_policy.user_has_any_permission(user, ["add", "change"])
+    if edits_pages and not user.is_superuser and approving_groups().exists():
+        panels.append(ApprovalsPanel())

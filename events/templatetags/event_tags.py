@@ -3,7 +3,7 @@
 from django import template
 
 from events.models import Attendance, EventStatus
-from website.templatetags.site_tags import json_ld
+from website.templatetags.site_tags import image_addresses, json_ld
 
 register = template.Library()
 
@@ -21,6 +21,7 @@ ATTENDANCE_MODES = {
 
 @register.simple_tag(takes_context=True)
 def event_data(context, event):
+    url = event.get_full_url(request=context.get("request"))
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -30,14 +31,16 @@ def event_data(context, event):
         "endDate": event.machine_end,
         "eventStatus": f"https://schema.org/{STATUSES[event.status]}",
         "eventAttendanceMode": f"https://schema.org/{ATTENDANCE_MODES[event.attendance]}",
-        "url": event.get_full_url(request=context.get("request")),
-        "location": locations(event),
+        "url": url,
+        "location": locations(event, url),
         "organizer": {"@type": "Organization", "name": "WePROTECT Global Alliance"},
     }
+    if images := image_addresses(context, event, url, event.lead_image):
+        data["image"] = images
     return json_ld(data)
 
 
-def locations(event):
+def locations(event, url):
     places = []
     if event.attendance != Attendance.ONLINE and event.city:
         address = {"@type": "PostalAddress", "addressLocality": event.city}
@@ -45,5 +48,7 @@ def locations(event):
             address["addressCountry"] = event.country.code
         places.append({"@type": "Place", "name": event.venue or event.city, "address": address})
     if event.attendance != Attendance.IN_PERSON:
-        places.append({"@type": "VirtualLocation", **({"url": event.online_link} if event.online_link else {})})
+        # schema.org wants a VirtualLocation's url: the link to join while the page shows it,
+        # else the event's page, which says how to join once the organisers give the link.
+        places.append({"@type": "VirtualLocation", "url": event.public_online_link or url})
     return places

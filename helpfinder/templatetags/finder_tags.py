@@ -25,12 +25,15 @@ def country_chooser(finder, form=None):
 
 
 @register.filter
-def lang_of(item):
+def lang_of(item, parts="language and direction"):
     """` lang="en" dir="ltr"`, for an element showing `item`'s text (a service's English name) on a page
     in another language; nothing where the page is in the text's own language. So a screen reader
-    reads it in its own language, and on a right-to-left page it is laid out left to right."""
+    reads it in its own language, and on a right-to-left page it is laid out left to right.
+    `lang_of:"language only"` leaves the direction to the element (a phone number is always ltr)."""
     language = item.text_language
     if language == active_language():
         return ""
+    if parts == "language only":
+        return format_html(' lang="{}"', language)
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)

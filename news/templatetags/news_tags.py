@@ -12,7 +12,7 @@ from website.alternates import in_visitors_language
 from website.cache import cached_for_content
 from website.languages import default_language, locale_id
 from website.sections import section_index
-from website.templatetags.site_tags import SITE_NAME, json_ld
+from website.templatetags.site_tags import SITE_NAME, image_addresses, json_ld
 
 register = template.Library()
 
@@ -83,6 +83,6 @@ def article_data(context, page):
         {"@type": "Person", "name": author.name, **({"jobTitle": author.role} if author.role else {})}
         for author in authors
     ] or [{"@type": "Organization", "name": SITE_NAME, "url": urljoin(url, "/")}]
-    if page.lead_image:
-        data["image"] = [urljoin(url, page.lead_image.get_rendition("fill-1200x630|format-jpeg").url)]
+    if images := image_addresses(context, page, url, page.lead_image):
+        data["image"] = images
     return json_ld(data)

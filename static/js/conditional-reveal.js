@@ -34,7 +34,11 @@
   document.addEventListener("change", function (event) {
     if (event.target.type === "radio") sync();
   });
-  // Also when the page comes back from the browser's history with an answer already chosen.
+  // Also when the page comes back from the browser's history with an answer already chosen,
+  // and once a reset has cleared the answers (the reset event comes before it does).
   window.addEventListener("pageshow", sync);
+  document.addEventListener("reset", function () {
+    window.setTimeout(sync, 0);
+  });
   sync();
 })();

@@ -30,6 +30,11 @@ def arabic_membership_page(home_page):
     return published_translation(MembershipPageFactory(parent=home_page), "ar")
 
 
+def on_one_line(locator):
+    """Text wrapped over several lines is drawn as several boxes."""
+    return locator.evaluate("element => element.getClientRects().length") == 1
+
+
 def test_a_phone_visitor_sends_the_form_in_arabic_and_the_team_sees_it_marked_arabic(
     arabic_membership_page, live_server, new_context, django_user_model
 ):
@@ -39,6 +44,8 @@ def test_a_phone_visitor_sends_the_form_in_arabic_and_the_team_sees_it_marked_ar
     assert visitor.locator("html").get_attribute("dir") == "rtl"
     assert visitor.locator("html").get_attribute("lang") == "ar"
     assert_accessible(visitor)
+    example = visitor.locator("#id_phone_helptext [dir=ltr]")  # the telephone number in the hint
+    assert example.inner_text() == "+44 20 7946 0000" and on_one_line(example)
 
     visitor.get_by_label("اسم المنظمة", exact=True).fill("شركة الاتصالات الرقمية")  # organisation name
     visitor.get_by_label("شركة تكنولوجيا", exact=True).check()  # a technology company
@@ -55,6 +62,7 @@ def test_a_phone_visitor_sends_the_form_in_arabic_and_the_team_sees_it_marked_ar
     entry = MembershipEnquiry.objects.get()
     assert (entry.language, entry.kind, entry.organisation_name) == ("ar", Kind.INTEREST, "شركة الاتصالات الرقمية")
     assert visitor.locator(".reference").inner_text() == entry.reference
+    assert on_one_line(visitor.locator(".reference"))  # "WPGA-56BN6KLW" whole, never split at its hyphen
     assert visitor.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing off the screen
 
     team = new_context(viewport=LAPTOP).new_page()

@@ -17,6 +17,13 @@ def wait_like_a_person():
     time.sleep(MINIMUM_SECONDS_TO_FILL)
 
 
+def send_like_a_person(page):
+    """Send the form after a person's pause, and wait for the confirmation."""
+    wait_like_a_person()
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url("**/confirmation/**")
+
+
 def type_into(page, label, text):
     page.get_by_label(label, exact=True).focus()
     page.keyboard.type(text)
@@ -70,9 +77,7 @@ def test_a_government_requests_membership_while_paused(initial_content, visit):
     fill_about_you(page)
     fill_application_details(page)
     page.get_by_label("I agree that the Alliance may keep", exact=False).check()
-    wait_like_a_person()
-    page.get_by_role("button", name="Send").click()
-    page.wait_for_url("**/confirmation/**")
+    send_like_a_person(page)
     assert page.get_by_role("heading", name="Membership request received").is_visible()
     assert MembershipEnquiry.objects.get().kind == Kind.APPLICATION
 
@@ -96,9 +101,7 @@ def test_a_regional_organisation_applies_while_paused_with_the_region_it_covers(
     fill_about_you(page)
     fill_application_details(page)
     page.get_by_label("I agree that the Alliance may keep", exact=False).check()
-    wait_like_a_person()
-    page.get_by_role("button", name="Send").click()
-    page.wait_for_url("**/confirmation/**")
+    send_like_a_person(page)
     enquiry = MembershipEnquiry.objects.get()
     assert enquiry.kind == Kind.APPLICATION and enquiry.organisation_type == OrganisationType.REGIONAL
     assert enquiry.regions_covered == "Southern Africa" and not enquiry.country
@@ -110,6 +113,36 @@ def test_without_javascript_every_question_shows_with_who_needs_it(initial_conte
     assert page.get_by_label("Region or countries your organisation covers").is_visible()
     assert page.get_by_label("Senior lead's name").is_visible()
     assert page.get_by_text("Only for organisations that can apply now", exact=False).is_visible()
+
+
+def test_back_after_sending_brings_a_new_form_not_a_refusal(initial_content, visit):
+    page = visit("/membership/")
+    page.get_by_label("Organisation name").fill("Example Technologies")
+    page.get_by_label("Technology company").check()
+    page.get_by_label("Country").select_option("GB")
+    fill_about_you(page)
+    page.get_by_label("I agree that the Alliance may keep", exact=False).check()
+    send_like_a_person(page)
+
+    page.go_back()
+
+    assert page.get_by_label("Organisation name").input_value() == ""
+    assert not page.get_by_label("Technology company").is_checked()
+    assert not page.get_by_label("I agree that the Alliance may keep", exact=False).is_checked()
+    page.get_by_role("button", name="Send").click()  # at once, as the person who pressed Back did
+    page.wait_for_selector(".error-summary")
+    summary = page.locator(".error-summary").inner_text()
+    assert "Enter the name of your organisation" in summary and "sent too quickly" not in summary
+    assert MembershipEnquiry.objects.count() == 1
+
+
+def test_back_from_another_page_keeps_what_was_typed(initial_content, visit):
+    page = visit("/membership/")
+    page.get_by_label("Organisation name").fill("Example Technologies")
+    page.get_by_role("link", name="read the privacy notice").click()
+    page.wait_for_load_state()
+    page.go_back()
+    assert page.get_by_label("Organisation name").input_value() == "Example Technologies"
 
 
 def error_summary_in_view(page):
@@ -139,7 +172,7 @@ def test_a_phone_applicant_who_makes_a_mistake_sees_the_error_summary_first(
     assert error_summary_in_view(page)
     assert page.evaluate("document.activeElement.id") == "error-summary"
     summary = page.locator(".error-summary")
-    assert "Enter an e-mail address in the right format" in summary.inner_text()
+    assert "Your e-mail address: Enter an e-mail address in the right format" in summary.inner_text()
     summary.get_by_role("link", name="Enter an e-mail address in the right format").click()
     assert page.evaluate("document.activeElement.id") == "id_email"
     assert page.get_by_label("Your e-mail address").is_visible()

@@ -148,7 +148,8 @@ def test_a_name_without_spaces_wraps_in_the_list_and_on_its_entry_at_1280_px(liv
     entry = MembershipEnquiryFactory(organisation_name=long_name, email="long@example.org")
     page.reload()
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280  # the page does not scroll sideways
-    assert page.locator("table.listing").bounding_box()["width"] <= list_width  # the name made the list no wider
+    # The name made the list no wider (a new row's other cells may add a pixel; unwrapped, it adds 1,300).
+    assert page.locator("table.listing").bounding_box()["width"] <= list_width + 8
     name, entries = page.get_by_role("cell", name=long_name).bounding_box(), page.locator("#register-entries")
     visible = entries.bounding_box()
     assert name["x"] + name["width"] <= visible["x"] + visible["width"]  # all of it in view, no scrolling

@@ -110,3 +110,32 @@ def test_calendar_query_budgets_are_flat(events_index, queries_to_render):
     few, many = with_events(5), with_events(60)
     assert few == many
     assert max(many) <= 10
+
+
+def test_a_control_character_stored_in_an_event_is_not_in_its_calendar_file(client, events_index):
+    # Stored before editors' forms dropped them: Word's line break is a vertical tab.
+    EventPageFactory(
+        parent=events_index,
+        slug="summit",
+        title="Global\x0bsummit",
+        introduction="Leaders\x0bmeet.",
+        venue="A\x01hall",
+    )
+    response, parsed = calendar(client, "/events/summit/event.ics")
+    assert b"\x0b" not in response.content and b"\x01" not in response.content
+    (event,) = parsed.events
+    assert event["SUMMARY"] == "Global summit"
+    assert event["DESCRIPTION"].startswith("Leaders meet.")
+    assert event["LOCATION"].startswith("Ahall")
+
+
+def test_the_upcoming_calendar_with_no_upcoming_event_is_still_a_valid_calendar(client, events_index):
+    EventPageFactory(parent=events_index, slug="past", days=-30)
+
+    response, parsed = calendar(client, "/events/upcoming.ics")
+
+    assert parsed.events == []
+    # RFC 5545 (3.6) wants one component at least: the time zone UTC, which adds nothing.
+    assert [component.name for component in parsed.subcomponents] == ["VTIMEZONE"]
+    assert parsed.subcomponents[0]["TZID"] == "UTC"
+    assert b"COMMENT" not in response.content

@@ -120,11 +120,56 @@ def test_search_engines_get_the_event_its_status_and_place(client, events_index)
         start=datetime.datetime(2030, 6, 1, 8, 0, tzinfo=datetime.UTC),
         end=datetime.datetime(2030, 6, 1, 10, 0, tzinfo=datetime.UTC),
     )
-    html = page_html(client, event)
-    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    data = event_data(client, event)
     assert data["@type"] == "Event"
     assert data["startDate"] == "2030-06-01T10:00+02:00"
     assert data["eventStatus"] == "https://schema.org/EventPostponed"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["location"][0]["name"] == "Egmont Palace"
     assert data["location"][1]["@type"] == "VirtualLocation"
+
+
+def event_data(client, event):
+    html = page_html(client, event)
+    return json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+
+
+def test_an_online_event_gives_search_engines_where_to_join_or_its_own_page(client, events_index):
+    with_link = EventPageFactory(
+        parent=events_index, slug="webinar", attendance=Attendance.ONLINE, online_link="https://meet.example.org/a"
+    )
+    without_link = EventPageFactory(parent=events_index, slug="later", attendance=Attendance.ONLINE)
+    called_off = EventPageFactory(
+        parent=events_index,
+        slug="off",
+        attendance=Attendance.BOTH,
+        status=EventStatus.CANCELLED,
+        online_link="https://meet.example.org/b",
+    )
+
+    assert event_data(client, with_link)["location"] == [
+        {"@type": "VirtualLocation", "url": "https://meet.example.org/a"}
+    ]
+    assert event_data(client, without_link)["location"] == [{"@type": "VirtualLocation", "url": without_link.full_url}]
+    # The page no longer offers the link of an event called off, and nor does its data.
+    assert event_data(client, called_off)["location"][-1] == {"@type": "VirtualLocation", "url": called_off.full_url}
+
+
+def test_an_event_shows_search_engines_its_picture_else_its_sharing_image_else_the_sites(client, site, events_index):
+    from website.models import SiteSettings
+
+    lead, sharing, default = ImageFactory(), ImageFactory(), ImageFactory()
+    site_settings = SiteSettings.for_site(site)
+    site_settings.default_social_image = default
+    site_settings.save()
+
+    def image(event):
+        (address,) = event_data(client, event)["image"]
+        return address
+
+    def rendition(picture):
+        return "http://localhost" + picture.get_rendition("fill-1200x630|format-jpeg").url
+
+    assert image(EventPageFactory(parent=events_index, lead_image=lead, social_image=sharing)) == rendition(lead)
+    assert image(EventPageFactory(parent=events_index, social_image=sharing)) == rendition(sharing)
+    assert image(EventPageFactory(parent=events_index)) == rendition(default)

@@ -82,7 +82,7 @@ def test_a_country_page_lists_the_emergency_line_then_its_services_by_need_then_
     )
     assert positions == sorted(positions)
     assert "Uganda Helpline" not in html
-    assert '<a href="tel:116">116</a>' in html
+    assert '<a href="tel:116" dir="ltr" class="nowrap">116</a>' in html  # whole, and left to right in Arabic
     assert 'href="https://report.iwf.org.uk/ke" rel="noreferrer">report.iwf.org.uk' in html
     assert '<span class="visually-hidden">: Kenya Reporting Portal</span>' in html
     assert "English and Swahili" in html

@@ -145,7 +145,7 @@ def test_the_form_page_is_never_cached(client, membership_page):
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
-def test_no_html_is_interpreted_in_the_page_or_emails(client, membership_page, worker):
+def test_no_html_is_interpreted_in_the_page_or_emails(client, membership_page, team_address, worker):
     hostile = '<script>alert("x")</script>'
     redisplayed = client.post("/membership/", form_data(organisation_name=hostile, email="wrong")).content.decode()
     assert hostile not in redisplayed and "&lt;script&gt;" in redisplayed
@@ -153,7 +153,8 @@ def test_no_html_is_interpreted_in_the_page_or_emails(client, membership_page, w
     worker()
     for message in mail.outbox:
         assert message.content_subtype == "plain"
-    assert hostile in mail.outbox[0].body  # plain text, shown as typed, never rendered as HTML
+    [notice] = [message for message in mail.outbox if message.to == [team_address]]
+    assert hostile in notice.body  # plain text, shown as typed, never rendered as HTML
 
 
 def test_the_initial_content_has_the_paused_membership_page(client, initial_content):
@@ -280,3 +281,97 @@ def test_the_teams_form_checks_the_region_too(membership_page):
     form = EnquiryDetailsForm(data, page=membership_page)
     assert form.errors["regions_covered"] == ["Enter the region or countries your organisation covers"]
     assert "country" not in form.errors
+
+
+# What a name may say, and which e-mail addresses are what they look like ----------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Visit http://evil.example/claim to get your prize",
+        "See www.evil.example",
+        "Claim at evil.example/claim",
+        "Write to prize@evil.example",
+        "Visit \uff48\uff54\uff54\uff50://evil.example",  # "http" in fullwidth letters, still a link
+    ],
+)
+@pytest.mark.parametrize("field", ["organisation_name", "contact_name", "job_title", "senior_lead_name"])
+def test_a_name_with_a_web_or_email_address_is_refused_beside_its_field(client, membership_page, field, name):
+    html = client.post("/membership/", form_data(organisation_type=OrganisationType.GOVERNMENT, **{field: name}))
+    html = html.content.decode()
+    assert re.search(rf'id="id_{field}_error">.*must not contain a web address or an e-mail address', html)
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_a_name_that_is_only_written_like_a_domain_is_kept(client, membership_page):
+    assert client.post("/membership/", form_data(organisation_name="Booking.com")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "rl@ex\uff41mple.org",  # a fullwidth a: the mail goes to example.org
+        "rl@exam\u200dple.org",  # an invisible joiner: the same
+        "rl@ex\u0430mple.org",  # a Cyrillic a among Latin letters
+        "rl@EX\uff21MPLE.ORG",  # fullwidth, in capitals
+    ],
+)
+@pytest.mark.parametrize("field", ["email", "working_contact_email"])
+def test_an_email_domain_that_is_not_what_it_looks_like_is_refused(client, membership_page, field, address):
+    data = form_data(organisation_type=OrganisationType.GOVERNMENT, **{field: address})
+    html = client.post("/membership/", data).content.decode()
+    assert re.search(rf'id="id_{field}_error">.*must be typed in ordinary letters', html)
+    assert not MembershipEnquiry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "address", ["sam@b\u00fccher.de", "sam@\u043f\u0440\u0438\u043c\u0435\u0440.com", "sam@Example.ORG"]
+)
+def test_an_international_domain_in_one_alphabet_is_kept(client, membership_page, address):
+    assert client.post("/membership/", form_data(email=address)).status_code == 302
+
+
+# The country's hint, and a summary that names each field ---------------------------------------
+
+
+def country_hint(html):
+    return re.search(r'id="id_country_helptext">([^<]*)<', html)
+
+
+def test_the_country_hint_is_true_whatever_the_type(client, membership_page):
+    blank = client.get("/membership/").content.decode()
+    assert country_hint(blank)[1].startswith("Where your organisation is based. For international")
+
+    technology = client.post("/membership/", form_data(organisation_type=OrganisationType.TECHNOLOGY, email=""))
+    html = technology.content.decode()
+    assert country_hint(html)[1] == "Where your organisation is based."
+    assert "International and regional organisations" not in html
+    assert "(optional)" not in html.split('for="id_country"')[1].split("</label>")[0]
+
+    regional = client.post("/membership/", form_data(organisation_type=OrganisationType.REGIONAL, email=""))
+    assert 'for="id_country">Headquarters country (optional)</label>' in regional.content.decode()
+
+
+def summary_lines(html):
+    summary = html[html.index('class="error-summary"') : html.index("</ul>", html.index('class="error-summary"'))]
+    return [re.sub(r"<[^>]+>", "", line).strip() for line in re.findall(r"<li>(.*?)</li>", summary)]
+
+
+def test_each_line_of_the_error_summary_names_its_field(client, membership_page):
+    data = form_data(
+        organisation_type=OrganisationType.GOVERNMENT,
+        email="sam-at-example.org",
+        working_contact_email="jo-at-example.org",
+        phone="12",
+        contact_name="",
+        read_commitments=None,
+    )
+    lines = summary_lines(client.post("/membership/", data).content.decode())
+    assert lines == [
+        "Your full name: Enter your full name",
+        "Your e-mail address: Enter an e-mail address in the right format, like name@example.org",
+        "Your telephone number: Enter a telephone number in the right format, like +44 20 7946 0000",
+        "Working-level contact&#x27;s e-mail address: Enter an e-mail address in the right format, like name@example.org",
+        "Confirm that you have read the member commitments",
+    ]

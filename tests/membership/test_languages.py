@@ -103,8 +103,8 @@ def test_both_exports_name_each_entrys_language(client, people, arabic_and_engli
 @pytest.mark.parametrize(
     ("language", "subject", "greeting", "country", "named"),
     [
-        ("fr", "Votre manifestation d'intérêt WPGA-", "Bonjour Sam Taylor,", "Royaume-Uni", "French"),
-        ("ar", "تسجيل اهتمامك WPGA-", "السيد/السيدة Sam Taylor،", "المملكة المتحدة", "Arabic"),
+        ("fr", "Votre manifestation d'intérêt WPGA-", "Bonjour,", "Royaume-Uni", "French"),
+        ("ar", "تسجيل اهتمامك WPGA-", "تحية طيبة،", "المملكة المتحدة", "Arabic"),
     ],
 )
 def test_the_acknowledgement_is_in_the_forms_language_and_the_teams_notice_in_english(
@@ -195,3 +195,82 @@ def test_a_translations_editor_shows_where_the_state_is_set(initial_content, adm
     english = MembershipPage.objects.get(locale__language_code="en")
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
     assert 'name="applications_paused"' in html
+
+
+@pytest.fixture
+def contact_page(home_page, site):
+    from tests.factories.home import StandardPageFactory
+    from website.models import SiteSettings
+
+    contact = StandardPageFactory(parent=home_page, title="Contact", slug="contact")
+    site_settings = SiteSettings.for_site(site)
+    site_settings.contact_page = contact
+    site_settings.save()
+    return contact
+
+
+@pytest.mark.parametrize(
+    ("language", "link"),
+    [
+        ("fr", "http://localhost/fr/contact/"),  # the contact page in French
+        ("es", "http://localhost/contact/"),  # no Spanish contact page: the English one
+    ],
+)
+def test_without_a_team_address_the_acknowledgement_links_to_the_contact_page_in_its_language(
+    client, membership_page, contact_page, mail_server, worker, language, link
+):
+    published_translation(membership_page, language)
+    if language == "fr":
+        published_translation(contact_page, "fr")
+    client.post(f"/{language}/membership/", form_data(email="applicant@example.org"))
+
+    worker()
+
+    [acknowledgement] = mail_server.messages  # the team's notice waits for the team's address
+    body = " ".join(acknowledgement.get_content().split())
+    reference = MembershipEnquiry.objects.get().reference
+    assert f"{link}, " in body and reference in body.split(link)[1]
+
+
+def test_without_a_contact_page_the_acknowledgement_links_to_the_membership_page(
+    client, membership_page, mail_server, worker
+):
+    published_translation(membership_page, "ar")
+    client.post("/ar/membership/", form_data(email="applicant@example.org"))
+
+    worker()
+
+    [acknowledgement] = mail_server.messages
+    assert "http://localhost/ar/membership/" in acknowledgement.get_content()
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fr", "ne doit contenir ni adresse web ni adresse e-mail"),
+        ("ar", "يجب ألا يحتوي"),
+    ],
+)
+def test_a_name_with_a_web_address_is_refused_in_the_forms_language(client, membership_page, language, message):
+    published_translation(membership_page, language)
+    data = form_data(organisation_name="Visit http://evil.example/claim to get your prize")
+    html = client.post(f"/{language}/membership/", data).content.decode()
+    assert message in html
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_a_fullwidth_domain_is_refused_in_arabic(client, membership_page):
+    published_translation(membership_page, "ar")
+    html = client.post("/ar/membership/", form_data(email="rl@ex\uff41mple.org")).content.decode()
+    assert "بحروف عادية" in html  # "in ordinary letters"
+    assert not MembershipEnquiry.objects.exists()
+
+
+def test_the_arabic_form_keeps_numbers_and_the_reference_left_to_right(client, membership_page):
+    published_translation(membership_page, "ar")
+    form = client.get("/ar/membership/").content.decode()
+    assert '<span dir="ltr" class="nowrap">+44 20 7946 0000</span>' in form  # in the phone's hint
+
+    confirmation = client.get(client.post("/ar/membership/", form_data())["Location"]).content.decode()
+    reference = MembershipEnquiry.objects.get().reference
+    assert f'<strong class="reference nowrap" dir="ltr">{reference}</strong>' in confirmation

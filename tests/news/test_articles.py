@@ -115,6 +115,7 @@ def test_a_lead_image_needs_its_alt_text(news_index, photo):
         ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
         ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?dnt=1"),
         ("https://player.vimeo.com/video/76979871", "https://player.vimeo.com/video/76979871?dnt=1"),
+        ("https://www.youtube.com:443/watch?v=dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
     ],
 )
 def test_youtube_and_vimeo_videos_play_from_their_privacy_minded_players(url, player):
@@ -129,6 +130,16 @@ def test_youtube_and_vimeo_videos_play_from_their_privacy_minded_players(url, pl
         "https://www.youtube.com/channel/UCabc",
         "javascript:alert(1)",
         "https://vimeo.com/channels/staffpicks",
+        # A browser goes to evil.example: it reads the backslash as a slash, the rest as a path.
+        "https://evil.example\\@www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://evil.example\\www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://www.youtube.com\\@evil.example/watch?v=dQw4w9WgXcQ",
+        # A user name, a password, or a port of its own only disguise where the link goes.
+        "https://evil.example@www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://user:password@vimeo.com/76979871",
+        "https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ",
+        "https://vimeo.com:80/76979871",
+        "https://www.youtube.com:port/watch?v=dQw4w9WgXcQ",
     ],
 )
 def test_a_video_from_anywhere_else_is_refused(url):
@@ -170,3 +181,18 @@ def test_every_field_an_editor_sees_has_help_text():
         ]
         for field in own_fields:
             assert field.help_text, f"{model.__name__}.{field.name} has no help text"
+
+
+def test_an_article_without_a_picture_of_its_own_shows_the_sites_sharing_image_to_search_engines(
+    client, site, news_index, photo
+):
+    from website.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(site)
+    site_settings.default_social_image = photo
+    site_settings.save()
+    html = client.get(ArticlePageFactory(parent=news_index).url).content.decode()
+
+    data = next(block for block in json_ld_blocks(html) if block["@type"] == "Article")
+    rendition = photo.get_rendition("fill-1200x630|format-jpeg")
+    assert data["image"] == [f"http://localhost{rendition.url}"]

@@ -11,6 +11,7 @@ from tests.factories.news import ArticlePageFactory, AuthorFactory
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+RSS, ATOM_TYPE = "application/rss+xml", "application/atom+xml"
 
 
 @pytest.fixture
@@ -94,3 +95,22 @@ def test_a_topic_no_article_has_has_no_feed(client, articles):
 def test_drafts_are_not_in_the_feed(client, news_index, articles):
     ArticlePageFactory(parent=news_index, title="Not ready yet", live=False)
     assert b"Not ready yet" not in client.get("/news/feed/").content
+
+
+@pytest.mark.parametrize(("url", "content_type"), [("/news/feed/", RSS), ("/news/feed/atom/", ATOM_TYPE)])
+def test_a_control_character_stored_in_an_article_leaves_the_feeds_well_formed(client, news_index, url, content_type):
+    # Stored before editors' forms dropped them: Word's line break is a vertical tab.
+    ArticlePageFactory(parent=news_index, title="Summit\x0bopens", summary="Leaders\x0bmeet.\x01")
+
+    feed = fetch(client, url, content_type)  # parsed: well-formed XML
+
+    text = ElementTree.tostring(feed, encoding="unicode")
+    assert "Summit opens" in text and "Leaders meet." in text
+    assert "\x0b" not in text and "\x01" not in text
+
+
+def test_the_atom_feed_names_the_alliance_as_its_author(client, articles):
+    feed = fetch(client, "/news/feed/atom/", ATOM_TYPE)
+
+    # RFC 4287 (4.1.1): a feed has an author unless every entry names one; the second names none.
+    assert feed.find(f"{ATOM}author").findtext(f"{ATOM}name") == "WePROTECT Global Alliance"

@@ -172,7 +172,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
         "shared": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's, with counting made safe across processes (website/shared_cache.py).
+            "BACKEND": "website.shared_cache.FileBasedCache",
             "LOCATION": os.environ.get("SHARED_CACHE_DIR", BASE_DIR / "var" / "shared-cache"),
         },
     }
