@@ -120,7 +120,10 @@ def parse(url):
         port = parts.port or WEB_SCHEMES[parts.scheme]
     except ValueError as error:  # a port out of range, a label too long
         raise Refused(NOT_A_WEB_ADDRESS) from error
-    target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~") + (f"?{parts.query}" if parts.query else "")
+    # Sent as a browser sends it: characters outside ASCII percent-encoded, what is encoded kept.
+    target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~")
+    if parts.query:
+        target += "?" + quote(parts.query, safe="/?%:@!$&'()*+,;=~")
     return parts.scheme, host, port, target
 
 

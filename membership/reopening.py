@@ -52,7 +52,10 @@ def notify_registered_interest():
         for enquiry in waiting_for_reopening().order_by("-received_at", "-pk"):
             address = enquiry.email.lower()
             if address in told:
-                EnquiryEmail.objects.create(enquiry=enquiry, email=Email.REOPENING, delivery=Delivery.SAME_ADDRESS)
+                # get_or_create: a second send at the same moment finds the row, never an error page.
+                EnquiryEmail.objects.get_or_create(
+                    enquiry=enquiry, email=Email.REOPENING, defaults={"delivery": Delivery.SAME_ADDRESS}
+                )
             else:
                 queue_emails(enquiry, Email.REOPENING)
                 told.add(address)

@@ -12,6 +12,13 @@ def give_each_email_its_own_message_id(apps, schema_editor):
         EnquiryEmail.objects.filter(pk=email.pk).update(message_id=website.mail.new_message_id())
 
 
+def what_was_being_sent_may_have_gone(apps, schema_editor):
+    """An e-mail left "being sent" by the old worker may have reached the mail server: it is never
+    sent again on its own, as the new worker treats one it handed over."""
+    EnquiryEmail = apps.get_model("membership", "EnquiryEmail")
+    EnquiryEmail.objects.filter(delivery="sending").update(delivery="maybe_sent")
+
+
 class Migration(migrations.Migration):
     """Each e-mail keeps its Message-ID and, while being sent, the end of its worker's claim;
     an e-mail handed to the mail server but never confirmed "may have been sent"."""
@@ -50,4 +57,5 @@ class Migration(migrations.Migration):
                 max_length=20,
             ),
         ),
+        migrations.RunPython(what_was_being_sent_may_have_gone, migrations.RunPython.noop),
     ]

@@ -258,3 +258,10 @@ def test_the_connection_goes_to_the_vetted_address_under_the_hosts_name(web_serv
     assert server.seen[-1][3] == f"services.invalid:{port}"
     with pytest.raises(socket.gaierror):
         socket.getaddrinfo("services.invalid", port)  # the name itself leads nowhere
+
+
+def test_an_address_with_letters_beyond_ascii_is_asked_for_as_a_browser_would(web_server):
+    server, base = web_server
+    assert problem_with(f"{base}/ok?q=café&page=1", TIMEOUT) == ""
+    assert problem_with(f"{base}/ok?q=caf%C3%A9", TIMEOUT) == ""
+    assert [path for _, path, *_ in server.seen] == ["/ok?q=caf%C3%A9&page=1", "/ok?q=caf%C3%A9"]

@@ -60,7 +60,7 @@ def test_notes_history_duplicate_keys_and_the_regional_exception_carry_over(home
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("every_app_migrated_afterwards")
-def test_each_email_already_owed_gets_a_message_id_of_its_own(site):
+def test_each_email_already_owed_gets_a_message_id_of_its_own_and_none_being_sent_goes_again(site):
     old = migrate([("membership", "0005_enquiry_language")])
     Enquiry = old.get_model("membership", "MembershipEnquiry")
     Email = old.get_model("membership", "EnquiryEmail")
@@ -68,10 +68,16 @@ def test_each_email_already_owed_gets_a_message_id_of_its_own(site):
         reference="WPGA-CCCC4444", kind="interest", organisation_name="Example Tech", organisation_type="technology",
         contact_name="Sam", job_title="Lead", email="sam@example.org", submission_token="c",
     )  # fmt: skip
-    for kind in ("acknowledgement", "team_notification"):
-        Email.objects.create(enquiry=enquiry, email=kind)
+    Email.objects.create(enquiry=enquiry, email="acknowledgement", delivery="sent")
+    Email.objects.create(enquiry=enquiry, email="team_notification", delivery="sending")  # the old worker stopped
 
     new = migrate([("membership", "0006_email_delivery_safety")])
 
-    message_ids = set(new.get_model("membership", "EnquiryEmail").objects.values_list("message_id", flat=True))
+    emails = new.get_model("membership", "EnquiryEmail").objects
+    message_ids = set(emails.values_list("message_id", flat=True))
     assert len(message_ids) == 2 and all(message_id.startswith("<") for message_id in message_ids)
+    # One the old worker was sending may have gone: never sent again on its own.
+    assert dict(emails.values_list("email", "delivery")) == {
+        "acknowledgement": "sent",
+        "team_notification": "maybe_sent",
+    }
